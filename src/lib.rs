@@ -14,16 +14,29 @@
 
 #![warn(missing_docs)]
 
+pub mod auth;
 mod client;
+mod token;
+pub use token::Token;
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;
 mod endpoint;
 mod error;
 pub mod pagination;
+pub mod streaming;
 pub mod types;
 pub mod upload;
 
-pub use client::{AuthMode, Client, ClientBuilder};
+pub use auth::Permission;
+pub use client::{AuthMode, Client, ClientBuilder, RetryPolicy, DEFAULT_TIMEOUT};
 pub use endpoint::{Endpoint, EndpointErrorCode, EndpointInfo, EndpointVisitor, RequestBuilder};
-pub use error::{Error, Result};
+pub use error::{
+    decode_response, decode_response_value, ApiError, Error, ErrorKind, FrameworkError,
+    RateLimited, Result, UnexpectedBody,
+};
+pub use pagination::{Pager, Paginated};
+pub use upload::UploadFile;
 
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/generated.rs"));

@@ -1,0 +1,1012 @@
+//! Prints the IR as Rust: `quote` builds the tokens, `prettyplease` formats them.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use crate::ir::{Api, Endpoint, Field, Ty, TypeDef, TypeId, TypeKind};
+use crate::names::Scope;
+
+/// Methods `RequestBuilder` has by hand; a setter must not take these names.
+const BUILDER_RESERVED: [&str; 5] = ["new", "request", "request_mut", "into_request", "send"];
+/// Above this many parameters a client method needs clippy's blessing.
+const MANY_ARGUMENTS: usize = 7;
+
+pub fn emit(api: &Api) -> TokenStream {
+    let mut root = Module::default();
+    let models = root.child("models");
+    models.doc = vec![
+        "The spec's component schemas (`components.schemas`) and the inline shapes they contain."
+            .into(),
+        String::new(),
+        format!("Generated from {} {}.", api.title, api.version),
+    ];
+    let endpoints = root.child("endpoints");
+    endpoints.doc = vec![
+        "One module per endpoint, nested by path: `notes/create` is [`notes::create`](self).".into(),
+        String::new(),
+        "Each has a `Request` (which implements [`Endpoint`](crate::Endpoint)), a `Response` and an `ErrorCode`.".into(),
+    ];
+    for (id, def) in api.types.iter().enumerate() {
+        let node = root.at(&def.module);
+        node.items.push(type_def(api, id, def));
+    }
+
+    for endpoint in &api.endpoints {
+        let mut path = vec!["endpoints".to_owned()];
+        let mut node = root.child("endpoints");
+        for (depth, segment) in endpoint.module.iter().enumerate() {
+            path.push(segment.clone());
+            node = node.child(segment);
+            if node.doc.is_empty() && depth + 1 < endpoint.module.len() {
+                let prefix = endpoint
+                    .name
+                    .split('/')
+                    .take(depth + 1)
+                    .collect::<Vec<_>>()
+                    .join("/");
+                node.doc = vec![format!("Endpoints under `{prefix}/`.")];
+            }
+        }
+        node.doc = endpoint_doc(endpoint);
+        node.items.push(endpoint_items(api, endpoint, &path));
+    }
+    let methods = api.endpoints.iter().map(|e| client_method(api, e));
+    let infos = api.endpoints.iter().map(|e| {
+        let name = &e.name;
+        let credential = e.requires_credential;
+        let permission = option_str(e.permission.as_deref());
+        let multipart = e.multipart;
+        let feature = option_str(e.feature.as_deref());
+        quote! {
+            crate::EndpointInfo {
+                name: #name,
+                requires_credential: #credential,
+                permission: #permission,
+                multipart: #multipart,
+                feature: #feature,
+            }
+        }
+    });
+    let visits = api.endpoints.iter().map(|e| {
+        let name = &e.name;
+        let request = request_path(e);
+        quote! { #name => visitor.visit::<#request>(), }
+    });
+    let version = &api.version;
+    let spec_paths = api.spec_paths;
+    let disabled = api.disabled_paths;
+    root.items.push(quote! {
+        impl crate::Client {
+            #(#methods)*
+        }
+
+        /// Every endpoint generated into this build, in the spec's order.
+        pub static ENDPOINTS: &[crate::EndpointInfo] = &[#(#infos),*];
+
+        /// The `info.version` of the spec this crate was generated from.
+        pub const SPEC_VERSION: &str = #version;
+
+        /// How many paths the spec has, and how many of them were left out because their
+        /// group's cargo feature is off: `ENDPOINTS.len() + SPEC_DISABLED_PATHS == SPEC_PATHS`.
+        pub const SPEC_PATHS: usize = #spec_paths;
+
+        /// See [`SPEC_PATHS`].
+        pub const SPEC_DISABLED_PATHS: usize = #disabled;
+
+        /// Calls `visitor` with the endpoint type whose name is `name` (`notes/create`), or
+        /// returns `None` for a name this build does not have.
+        pub fn visit_endpoint<V: crate::EndpointVisitor>(name: &str, visitor: V) -> Option<V::Output> {
+            Some(match name {
+                #(#visits)*
+                _ => return None,
+            })
+        }
+    });
+    root.tokens("")
+}
+
+/// A module being assembled: its docs, items and child modules in first-seen order.
+#[derive(Default)]
+struct Module {
+    doc: Vec<String>,
+    items: Vec<TokenStream>,
+    children: Vec<(String, Module)>,
+}
+
+impl Module {
+    fn child(&mut self, name: &str) -> &mut Module {
+        let index = match self.children.iter().position(|(n, _)| n == name) {
+            Some(i) => i,
+            None => {
+                self.children.push((name.to_owned(), Module::default()));
+                self.children.len() - 1
+            }
+        };
+        &mut self.children[index].1
+    }
+
+    fn at(&mut self, path: &[String]) -> &mut Module {
+        path.iter().fold(self, |node, segment| node.child(segment))
+    }
+
+    /// The module's contents; `own` is its name, to spot a child of the same name
+    /// (`endpoints::endpoints`), which is what the endpoint is called.
+    fn tokens(&self, own: &str) -> TokenStream {
+        let items = &self.items;
+        let children = self.children.iter().map(|(child, module)| {
+            let name = ident(child);
+            let doc = doc_attrs(&module.doc);
+            let body = module.tokens(child);
+            let inception = (child == own).then(|| quote! { #[allow(clippy::module_inception)] });
+            quote! {
+                #doc
+                #inception
+                pub mod #name {
+                    #body
+                }
+            }
+        });
+        quote! { #(#items)* #(#children)* }
+    }
+}
+
+fn endpoint_doc(e: &Endpoint) -> Vec<String> {
+    let mut doc = vec![format!("`POST /api/{}`", e.name)];
+    if let Some(description) = &e.description {
+        doc.push(String::new());
+        doc.extend(description.lines().map(str::to_owned));
+    }
+    doc.push(String::new());
+    doc.push(format!(
+        "- Credential: {}",
+        if e.requires_credential {
+            "required"
+        } else {
+            "not required"
+        }
+    ));
+    if let Some(permission) = &e.permission {
+        doc.push(format!("- Permission: `{permission}`"));
+    }
+    if e.multipart {
+        doc.push("- Body: `multipart/form-data`".into());
+    }
+    if e.get_allowed {
+        doc.push("- Also answers `GET`, with the parameters in the query string".into());
+    }
+    if let Some(feature) = &e.feature {
+        doc.push(format!("- Cargo feature: `{feature}`"));
+    }
+    if let Some(source) = &e.source {
+        doc.push(format!("- Source: <{source}>"));
+    }
+    if !e.error_codes.is_empty() {
+        doc.push(String::new());
+        doc.push("# Errors".into());
+        doc.push(String::new());
+        doc.push("Codes listed in the spec, as [`ErrorCode`]:".into());
+        doc.push(String::new());
+        for code in &e.error_codes {
+            let status = code.status.map(|s| format!(" ({s})")).unwrap_or_default();
+            let message = code
+                .message
+                .as_deref()
+                .map(|m| format!(": {}", escape_doc(m)))
+                .unwrap_or_default();
+            doc.push(format!("- `{}`{status}{message}", code.code));
+        }
+    }
+    doc
+}
+
+fn endpoint_items(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream {
+    let name = &e.name;
+    let credential = e.requires_credential;
+    let permission = option_str(e.permission.as_deref());
+    let response = match &e.response {
+        Ty::Named(id) if api.types[*id].module == module && api.types[*id].name == "Response" => {
+            quote! {}
+        }
+        ty => {
+            let ty = ty_tokens(api, ty, module);
+            let doc = format!(" What `{name}` answers.");
+            quote! {
+                #[doc = #doc]
+                pub type Response = #ty;
+            }
+        }
+    };
+    let multipart = if e.multipart {
+        let TypeKind::Struct(fields) = &api.types[e.request].kind else {
+            unreachable!("requests are structs")
+        };
+        let files = fields.iter().filter(|f| f.ty == Ty::Upload).map(|f| {
+            let json = &f.json;
+            let field = ident(&f.ident);
+            if f.required {
+                quote! { (#json, Some(&self.#field)) }
+            } else {
+                quote! { (#json, self.#field.as_ref()) }
+            }
+        });
+        quote! {
+            const MULTIPART: bool = true;
+
+            fn files(&self) -> Vec<(&'static str, &crate::upload::UploadFile)> {
+                [#(#files),*].into_iter().filter_map(|(name, file)| Some((name, file?))).collect()
+            }
+        }
+    } else {
+        quote! {}
+    };
+
+    let variants = e.error_codes.iter().map(|c| {
+        let variant = ident(&c.ident);
+        let mut doc = format!("`{}`", c.code);
+        if let Some(message) = &c.message {
+            doc.push_str(": ");
+            doc.push_str(&escape_doc(message));
+        }
+        if let Some(status) = c.status {
+            doc.push_str(&format!(" (HTTP {status}"));
+            if let Some(id) = &c.id {
+                doc.push_str(&format!(", id `{id}`"));
+            }
+            doc.push(')');
+        }
+        let doc = format!(" {doc}");
+        quote! { #[doc = #doc] #variant, }
+    });
+    let from_arms = e.error_codes.iter().map(|c| {
+        let variant = ident(&c.ident);
+        let code = &c.code;
+        quote! { #code => Self::#variant, }
+    });
+    let as_arms = e.error_codes.iter().map(|c| {
+        let variant = ident(&c.ident);
+        let code = &c.code;
+        quote! { Self::#variant => #code, }
+    });
+
+    let pagination = e.pagination.as_ref().map(|p| {
+        let item = ty_tokens(api, &p.item, module);
+        let TypeKind::Struct(fields) = &api.types[e.request].kind else {
+            unreachable!("requests are structs")
+        };
+        let field = |json: &str| {
+            ident(
+                &fields
+                    .iter()
+                    .find(|f| f.json == json)
+                    .expect("checked in ir")
+                    .ident,
+            )
+        };
+        let (since, until, limit) = (field("sinceId"), field("untilId"), field("limit"));
+        let item_id = item_id(api, &p.item, module);
+        let limit_value = match p.limit {
+            Ty::Number => quote! { f64::from(limit) },
+            _ => quote! { i64::from(limit) },
+        };
+        quote! {
+            impl crate::pagination::Paginated for Request {
+                type Item = #item;
+                fn set_since_id(&mut self, id: Option<crate::types::Id>) {
+                    self.#since = id;
+                }
+                fn set_until_id(&mut self, id: Option<crate::types::Id>) {
+                    self.#until = id;
+                }
+                fn set_limit(&mut self, limit: u32) {
+                    self.#limit = Some(#limit_value);
+                }
+                fn item_id(item: &Self::Item) -> Option<&str> {
+                    #item_id
+                }
+            }
+        }
+    });
+
+    let setters = setters(api, e, module);
+    quote! {
+        #response
+
+        /// The error codes the spec lists for this endpoint; match them with
+        /// [`Error::endpoint_code`](crate::Error::endpoint_code).
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum ErrorCode {
+            #(#variants)*
+            /// A code the spec does not list for this endpoint.
+            Unknown(String),
+        }
+
+        impl crate::EndpointErrorCode for ErrorCode {
+            fn from_code(code: &str) -> Self {
+                match code {
+                    #(#from_arms)*
+                    other => Self::Unknown(other.to_owned()),
+                }
+            }
+
+            fn as_str(&self) -> &str {
+                match self {
+                    #(#as_arms)*
+                    Self::Unknown(code) => code,
+                }
+            }
+        }
+
+        impl crate::Endpoint for Request {
+            type Response = Response;
+            type ErrorCode = ErrorCode;
+            const NAME: &'static str = #name;
+            const REQUIRES_CREDENTIAL: bool = #credential;
+            const PERMISSION: Option<&'static str> = #permission;
+            #multipart
+        }
+
+        #pagination
+
+        #setters
+    }
+}
+
+/// How to get an item's id, for pagination cursors.
+fn item_id(api: &Api, item: &Ty, module: &[String]) -> TokenStream {
+    let id = unalias(api, item);
+    match &api.types[id].kind {
+        TypeKind::Struct(fields) => {
+            let field = ident(
+                &fields
+                    .iter()
+                    .find(|f| f.json == "id")
+                    .expect("checked in ir")
+                    .ident,
+            );
+            quote! { Some(&item.#field) }
+        }
+        TypeKind::Tagged(variants) => {
+            let path = path_tokens(&api.type_path(id, module));
+            let arms = variants.iter().map(|v| {
+                let variant = ident(&v.ident);
+                let inner = unalias(api, &v.ty);
+                let TypeKind::Struct(fields) = &api.types[inner].kind else {
+                    unreachable!("checked in ir")
+                };
+                let field = ident(
+                    &fields
+                        .iter()
+                        .find(|f| f.json == "id")
+                        .expect("checked in ir")
+                        .ident,
+                );
+                quote! { #path::#variant(v) => Some(&v.#field), }
+            });
+            quote! {
+                match item {
+                    #(#arms)*
+                    #path::Unknown(v) => v.get("id").and_then(serde_json::Value::as_str),
+                }
+            }
+        }
+        _ => unreachable!("checked in ir"),
+    }
+}
+
+fn unalias(api: &Api, ty: &Ty) -> TypeId {
+    match ty {
+        Ty::Named(id) => match &api.types[*id].kind {
+            TypeKind::Alias(inner) => unalias(api, inner),
+            _ => *id,
+        },
+        _ => unreachable!("checked in ir"),
+    }
+}
+
+fn request_path(e: &Endpoint) -> TokenStream {
+    let mut path = vec!["endpoints".to_owned()];
+    path.extend(e.module.iter().cloned());
+    path.push("Request".into());
+    path_tokens(&path)
+}
+
+fn required_args<'a>(api: &'a Api, e: &Endpoint) -> Vec<&'a Field> {
+    match &api.types[e.request].kind {
+        TypeKind::Struct(fields) => fields.iter().filter(|f| f.required).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The type of a required argument, and how it becomes the field's value.
+fn argument(api: &Api, f: &Field, module: &[String]) -> (TokenStream, TokenStream) {
+    let name = ident(&f.ident);
+    let ty = ty_tokens(api, &f.ty, module);
+    if f.ty == Ty::Upload {
+        return (quote! { crate::upload::UploadFile }, quote! {});
+    }
+    let value = if f.boxed {
+        quote! { Box::new(#name.into()) }
+    } else {
+        quote! { #name.into() }
+    };
+    if f.nullable {
+        let value = if f.boxed {
+            quote! { #name.map(|v| Box::new(v.into())) }
+        } else {
+            quote! { #name.map(Into::into) }
+        };
+        (quote! { Option<impl Into<#ty>> }, value)
+    } else {
+        (quote! { impl Into<#ty> }, value)
+    }
+}
+
+fn client_method(api: &Api, e: &Endpoint) -> TokenStream {
+    let method = ident(&e.method);
+    let request = request_path(e);
+    let module_path = format!("endpoints::{}", e.module.join("::"));
+    let mut doc = vec![format!(
+        "`{}`: see [`{module_path}`](crate::{module_path}).",
+        e.name
+    )];
+    if let Some(description) = &e.description {
+        if let Some(first) = description.lines().next() {
+            doc.push(String::new());
+            doc.push(first.to_owned());
+        }
+    }
+    if let Some(feature) = &e.feature {
+        doc.push(String::new());
+        doc.push(format!("Needs the `{feature}` cargo feature."));
+    }
+    let doc = doc_attrs(&doc);
+    let args = required_args(api, e);
+    let params = args.iter().map(|f| {
+        let name = ident(&f.ident);
+        let (ty, _) = argument(api, f, &[]);
+        quote! { #name: #ty }
+    });
+    let names = args.iter().map(|f| ident(&f.ident));
+    let allow =
+        (args.len() > MANY_ARGUMENTS).then(|| quote! { #[allow(clippy::too_many_arguments)] });
+    quote! {
+        #doc
+        #allow
+        pub fn #method(&self, #(#params),*) -> crate::RequestBuilder<#request> {
+            crate::RequestBuilder::new(self, #request::new(#(#names),*))
+        }
+    }
+}
+
+fn setters(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream {
+    let TypeKind::Struct(fields) = &api.types[e.request].kind else {
+        unreachable!("requests are structs")
+    };
+    let args = required_args(api, e);
+    let params = args.iter().map(|f| {
+        let name = ident(&f.ident);
+        let (ty, _) = argument(api, f, module);
+        quote! { #name: #ty }
+    });
+    let inits = fields.iter().map(|f| {
+        let name = ident(&f.ident);
+        if f.required {
+            let (_, value) = argument(api, f, module);
+            if value.is_empty() {
+                quote! { #name }
+            } else {
+                quote! { #name: #value }
+            }
+        } else {
+            quote! { #name: None }
+        }
+    });
+    let allow =
+        (args.len() > MANY_ARGUMENTS).then(|| quote! { #[allow(clippy::too_many_arguments)] });
+    let default = args.is_empty().then(|| {
+        quote! {
+            impl Default for Request {
+                fn default() -> Self {
+                    Self::new()
+                }
+            }
+        }
+    });
+    let mut scope = Scope::with_reserved(&BUILDER_RESERVED);
+    for f in fields {
+        scope.claim(&f.ident);
+    }
+    let setters = fields.iter().filter(|f| !f.required).map(|f| {
+        let field = ident(&f.ident);
+        let raw = f.ident.trim_start_matches("r#");
+        let setter = if BUILDER_RESERVED.contains(&raw) {
+            ident(&format!("{raw}_param"))
+        } else {
+            field.clone()
+        };
+        let doc = doc_attrs(&field_doc(f));
+        if f.ty == Ty::Upload {
+            return quote! {
+                #doc
+                pub fn #setter(mut self, file: crate::upload::UploadFile) -> Self {
+                    self.request.#field = Some(file);
+                    self
+                }
+            };
+        }
+        let ty = ty_tokens(api, &f.ty, module);
+        let value = if f.boxed {
+            quote! { Box::new(value.into()) }
+        } else {
+            quote! { value.into() }
+        };
+        let set = if f.nullable {
+            quote! { Some(Some(#value)) }
+        } else {
+            quote! { Some(#value) }
+        };
+        let null_setter = f.nullable.then(|| {
+            let name = ident(&scope.claim(&format!("{raw}_null")));
+            let doc = format!(
+                " Sends `\"{}\": null`, which is not the same as leaving it out.",
+                f.json
+            );
+            quote! {
+                #[doc = #doc]
+                pub fn #name(mut self) -> Self {
+                    self.request.#field = Some(None);
+                    self
+                }
+            }
+        });
+        quote! {
+            #doc
+            pub fn #setter(mut self, value: impl Into<#ty>) -> Self {
+                self.request.#field = #set;
+                self
+            }
+            #null_setter
+        }
+    });
+    quote! {
+        impl Request {
+            /// A request with the required parameters; the optional ones are left out.
+            #allow
+            pub fn new(#(#params),*) -> Self {
+                Self { #(#inits),* }
+            }
+        }
+
+        #default
+
+        impl crate::RequestBuilder<Request> {
+            #(#setters)*
+        }
+    }
+}
+
+fn type_def(api: &Api, id: TypeId, def: &TypeDef) -> TokenStream {
+    let name = ident(&def.name);
+    let module = &def.module;
+    let mut doc_lines: Vec<String> = match &def.doc {
+        Some(doc) => doc.lines().map(str::to_owned).collect(),
+        None if def.name == "Request" => vec![format!(
+            "The parameters of `{}`.",
+            endpoint_name(api, module)
+        )],
+        None if def.name == "Response" => {
+            vec![format!("What `{}` answers.", endpoint_name(api, module))]
+        }
+        None if module.len() == 1 && api.models.contains(&id) => {
+            vec![format!("The `{}` schema.", def.name)]
+        }
+        None => vec![format!(
+            "An object inline in the spec at `{}`.",
+            readable_origin(&def.origin)
+        )],
+    };
+    if def.doc.is_some() && api.models.contains(&id) {
+        doc_lines.push(String::new());
+        doc_lines.push(format!("The `{}` schema.", def.name));
+    }
+    let doc = doc_attrs(&doc_lines);
+    let mut derives = vec![quote! { Debug }, quote! { Clone }];
+    match &def.kind {
+        TypeKind::Pending => unreachable!("every component is defined"),
+        TypeKind::Alias(ty) => {
+            let ty = ty_tokens(api, ty, module);
+            quote! { #doc pub type #name = #ty; }
+        }
+        TypeKind::Struct(fields) => {
+            if def.serialize {
+                derives.push(quote! { serde::Serialize });
+            }
+            if def.deserialize {
+                derives.push(quote! { serde::Deserialize });
+            }
+            let fields = fields.iter().map(|f| struct_field(api, f, def, module));
+            quote! {
+                #doc
+                #[derive(#(#derives),*)]
+                pub struct #name {
+                    #(#fields),*
+                }
+            }
+        }
+        TypeKind::StringEnum(variants) => {
+            let decl = variants.iter().map(|(v, value)| {
+                let v = ident(v);
+                let doc = format!(" `{value}`");
+                quote! { #[doc = #doc] #v, }
+            });
+            let as_arms = variants.iter().map(|(v, value)| {
+                let v = ident(v);
+                quote! { Self::#v => #value, }
+            });
+            let from_arms = variants.iter().map(|(v, value)| {
+                let v = ident(v);
+                quote! { #value => Self::#v, }
+            });
+            let serialize = def.serialize.then(|| {
+                quote! {
+                    impl serde::Serialize for #name {
+                        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                            serializer.serialize_str(self.as_str())
+                        }
+                    }
+                }
+            });
+            let deserialize = def.deserialize.then(|| {
+                quote! {
+                    impl<'de> serde::Deserialize<'de> for #name {
+                        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                            crate::__private::string_enum(deserializer)
+                        }
+                    }
+                }
+            });
+            quote! {
+                #doc
+                #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+                pub enum #name {
+                    #(#decl)*
+                    /// A value this version of the crate does not know.
+                    Other(String),
+                }
+
+                impl #name {
+                    /// The value as the server spells it.
+                    pub fn as_str(&self) -> &str {
+                        match self {
+                            #(#as_arms)*
+                            Self::Other(value) => value,
+                        }
+                    }
+                }
+
+                impl From<&str> for #name {
+                    fn from(value: &str) -> Self {
+                        match value {
+                            #(#from_arms)*
+                            other => Self::Other(other.to_owned()),
+                        }
+                    }
+                }
+
+                impl std::fmt::Display for #name {
+                    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str(self.as_str())
+                    }
+                }
+
+                #serialize
+                #deserialize
+            }
+        }
+        TypeKind::Tagged(variants) => {
+            let decl = variants.iter().map(|v| {
+                let variant = ident(&v.ident);
+                let ty = ty_tokens(api, &v.ty, module);
+                let ty = if v.boxed {
+                    quote! { Box<#ty> }
+                } else {
+                    ty
+                };
+                let doc = format!(
+                    " `type: {}`",
+                    v.values
+                        .iter()
+                        .map(|s| format!("\"{s}\""))
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                );
+                quote! { #[doc = #doc] #variant(#ty), }
+            });
+            let deserialize = def.deserialize.then(|| {
+                let arms = variants.iter().map(|v| {
+                    let variant = ident(&v.ident);
+                    let values = &v.values;
+                    let wrap = if v.boxed { quote! { |v| Self::#variant(Box::new(v)) } } else { quote! { Self::#variant } };
+                    quote! { #(Some(#values))|* => crate::__private::variant(value, #wrap, Self::Unknown), }
+                });
+                quote! {
+                    impl<'de> serde::Deserialize<'de> for #name {
+                        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                            let value = serde_json::Value::deserialize(deserializer)?;
+                            Ok(match value.get("type").and_then(serde_json::Value::as_str) {
+                                #(#arms)*
+                                _ => Self::Unknown(value),
+                            })
+                        }
+                    }
+                }
+            });
+            let serialize = def.serialize.then(|| {
+                let arms = variants.iter().map(|v| {
+                    let variant = ident(&v.ident);
+                    if v.values.len() == 1 && !matches!(v.ty, Ty::Named(id) if api.models.contains(&id)) {
+                        let value = &v.values[0];
+                        quote! { Self::#variant(v) => crate::__private::tagged(serializer, "type", #value, v), }
+                    } else {
+                        quote! { Self::#variant(v) => serde::Serialize::serialize(v, serializer), }
+                    }
+                });
+                quote! {
+                    impl serde::Serialize for #name {
+                        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                            match self {
+                                #(#arms)*
+                                Self::Unknown(v) => serde::Serialize::serialize(v, serializer),
+                            }
+                        }
+                    }
+                }
+            });
+            quote! {
+                #doc
+                #[derive(Debug, Clone)]
+                pub enum #name {
+                    #(#decl)*
+                    /// A `type` this version of the crate does not know, or a body that does not
+                    /// fit its variant: the JSON as the server sent it.
+                    Unknown(serde_json::Value),
+                }
+
+                #deserialize
+                #serialize
+            }
+        }
+        TypeKind::Untagged(variants) => {
+            if def.serialize {
+                derives.push(quote! { serde::Serialize });
+            }
+            if def.deserialize {
+                derives.push(quote! { serde::Deserialize });
+            }
+            let decl = variants.iter().map(|(v, ty)| {
+                let variant = ident(v);
+                let boxed = matches!(ty, Ty::Named(_));
+                let ty = ty_tokens(api, ty, module);
+                let ty = if boxed {
+                    quote! { Box<#ty> }
+                } else {
+                    ty
+                };
+                let doc = format!(" A JSON {}.", v.to_lowercase());
+                quote! { #[doc = #doc] #variant(#ty), }
+            });
+            quote! {
+                #doc
+                #[derive(#(#derives),*)]
+                #[serde(untagged)]
+                pub enum #name {
+                    #(#decl)*
+                    /// Anything else, as JSON.
+                    Other(serde_json::Value),
+                }
+            }
+        }
+    }
+}
+
+fn endpoint_name(api: &Api, module: &[String]) -> String {
+    api.endpoints
+        .iter()
+        .find(|e| module.len() > 1 && e.module == module[1..])
+        .map(|e| e.name.clone())
+        .unwrap_or_default()
+}
+
+/// A JSON pointer into the spec, shortened for a doc comment:
+/// `/paths/~1notes~1create/post/requestBody/content/application~1json/schema/properties/poll`
+/// becomes `notes/create` request: `poll`.
+fn readable_origin(pointer: &str) -> String {
+    let parts: Vec<String> = pointer
+        .split('/')
+        .skip(1)
+        .map(|p| p.replace("~1", "/").replace("~0", "~"))
+        .collect();
+    let (head, rest) = match parts.as_slice() {
+        [first, path, _method, rest @ ..] if first == "paths" => {
+            (path.trim_start_matches('/').to_owned(), rest)
+        }
+        [first, _schemas, name, rest @ ..] if first == "components" => (name.clone(), rest),
+        _ => return pointer.to_owned(),
+    };
+    let mut out = Vec::new();
+    let mut iter = rest.iter().peekable();
+    while let Some(part) = iter.next() {
+        match part.as_str() {
+            "requestBody" => out.push("request".to_owned()),
+            "responses" => {
+                iter.next();
+                out.push("response".to_owned());
+            }
+            "content" | "schema" => {
+                if part == "content" {
+                    iter.next();
+                }
+            }
+            "properties" => {
+                if let Some(name) = iter.next() {
+                    out.push(format!(".{name}"));
+                }
+            }
+            "items" => out.push("[]".to_owned()),
+            "additionalProperties" => out.push("{}".to_owned()),
+            "allOf" | "oneOf" | "anyOf" | "prefixItems" => {
+                iter.next();
+            }
+            other => out.push(other.to_owned()),
+        }
+    }
+    format!("{head} {}", out.concat())
+        .trim()
+        .replace(" .", " ")
+        .replace("request.", "request ")
+        .replace("response.", "response ")
+}
+
+fn field_doc(f: &Field) -> Vec<String> {
+    let mut doc: Vec<String> = f
+        .doc
+        .as_deref()
+        .map(|d| d.lines().map(escape_doc).collect())
+        .unwrap_or_default();
+    if !doc.is_empty() {
+        doc.push(String::new());
+    }
+    let presence = match (f.required, f.nullable) {
+        (true, false) => "always present",
+        (true, true) => "always present, may be null",
+        (false, false) => "optional",
+        (false, true) => "optional, may be null",
+    };
+    doc.push(format!("`{}`: {presence}.", f.json));
+    doc
+}
+
+fn struct_field(api: &Api, f: &Field, def: &TypeDef, module: &[String]) -> TokenStream {
+    let name = ident(&f.ident);
+    let doc = doc_attrs(&field_doc(f));
+    let mut attrs = Vec::new();
+    if f.ident.trim_start_matches("r#") != f.json {
+        let json = &f.json;
+        attrs.push(quote! { rename = #json });
+    }
+    if f.ty == Ty::Upload {
+        let ty = if f.required {
+            quote! { crate::upload::UploadFile }
+        } else {
+            quote! { Option<crate::upload::UploadFile> }
+        };
+        return quote! { #doc #[serde(skip)] pub #name: #ty };
+    }
+    let inner = ty_tokens(api, &f.ty, module);
+    let inner = if f.boxed {
+        quote! { Box<#inner> }
+    } else {
+        inner
+    };
+    let ty = match (f.required, f.nullable) {
+        (true, false) => inner,
+        (true, true) => quote! { Option<#inner> },
+        (false, false) => {
+            if def.serialize {
+                attrs.push(quote! { skip_serializing_if = "Option::is_none" });
+            }
+            if def.deserialize {
+                attrs.push(quote! { default });
+            }
+            quote! { Option<#inner> }
+        }
+        (false, true) => {
+            if def.serialize {
+                attrs.push(quote! { skip_serializing_if = "Option::is_none" });
+            }
+            if def.deserialize {
+                attrs.push(quote! { default });
+            }
+            // Left out, `null`, or a value: requests need all three (`i/update` with
+            // `description: null` clears it). Responses read absent and null alike.
+            if def.serialize {
+                quote! { Option<Option<#inner>> }
+            } else {
+                quote! { Option<#inner> }
+            }
+        }
+    };
+    let serde = (!attrs.is_empty() && (def.serialize || def.deserialize))
+        .then(|| quote! { #[serde(#(#attrs),*)] });
+    quote! { #doc #serde pub #name: #ty }
+}
+
+pub fn ty_tokens(api: &Api, ty: &Ty, module: &[String]) -> TokenStream {
+    match ty {
+        Ty::String => quote! { String },
+        Ty::Id => quote! { crate::types::Id },
+        Ty::DateTime => quote! { crate::types::DateTime },
+        Ty::Integer => quote! { i64 },
+        Ty::Number => quote! { f64 },
+        Ty::Bool => quote! { bool },
+        Ty::Value => quote! { serde_json::Value },
+        Ty::Object => quote! { serde_json::Map<String, serde_json::Value> },
+        Ty::Map(value) => {
+            let value = ty_tokens(api, value, module);
+            quote! { std::collections::HashMap<String, #value> }
+        }
+        Ty::Vec(item) => {
+            let item = ty_tokens(api, item, module);
+            quote! { Vec<#item> }
+        }
+        Ty::Tuple(parts) => {
+            let parts = parts.iter().map(|p| ty_tokens(api, p, module));
+            quote! { (#(#parts,)*) }
+        }
+        Ty::Option(inner) => {
+            let inner = ty_tokens(api, inner, module);
+            quote! { Option<#inner> }
+        }
+        Ty::Named(id) => path_tokens(&api.type_path(*id, module)),
+        Ty::Unit => quote! { () },
+        Ty::Upload => quote! { crate::upload::UploadFile },
+    }
+}
+
+fn path_tokens(path: &[String]) -> TokenStream {
+    let parts = path.iter().map(|p| ident(p));
+    quote! { #(#parts)::* }
+}
+
+fn option_str(value: Option<&str>) -> TokenStream {
+    match value {
+        Some(v) => quote! { Some(#v) },
+        None => quote! { None },
+    }
+}
+
+pub fn ident(name: &str) -> Ident {
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(name, Span::call_site()),
+    }
+}
+
+fn doc_attrs(lines: &[String]) -> TokenStream {
+    let lines = lines.iter().map(|l| {
+        if l.is_empty() {
+            String::new()
+        } else {
+            format!(" {l}")
+        }
+    });
+    quote! { #(#[doc = #lines])* }
+}
+
+/// Spec text goes into rustdoc as Markdown; keep it from being read as HTML or links.
+fn escape_doc(text: &str) -> String {
+    text.replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('[', "\\[")
+        .replace(']', "\\]")
+}

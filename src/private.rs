@@ -1,0 +1,65 @@
+//! Support for the generated code; not part of the public API.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
+use serde::ser::{Error as _, Serialize, Serializer};
+use serde_json::Value;
+
+/// Deserializes a string enum through `From<&str>`, borrowing where the input allows.
+pub fn string_enum<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: for<'a> From<&'a str>,
+{
+    struct StrVisitor<T>(PhantomData<T>);
+    impl<T: for<'a> From<&'a str>> Visitor<'_> for StrVisitor<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+            Ok(T::from(v))
+        }
+    }
+    deserializer.deserialize_str(StrVisitor(PhantomData))
+}
+
+/// Decodes one variant of a tagged union from its JSON. A body that does not fit the variant
+/// keeps its JSON in the union's `Unknown` variant instead of failing the whole response:
+/// one odd notification must not sink a page of them.
+pub fn variant<T: DeserializeOwned, U>(
+    value: Value,
+    wrap: impl FnOnce(T) -> U,
+    unknown: impl FnOnce(Value) -> U,
+) -> U {
+    match T::deserialize(&value) {
+        Ok(decoded) => wrap(decoded),
+        Err(err) => {
+            tracing::debug!(error = %err, "a union variant did not decode; kept as JSON");
+            unknown(value)
+        }
+    }
+}
+
+/// Serializes a variant's payload with the union's tag added.
+pub fn tagged<S: Serializer, T: Serialize>(
+    serializer: S,
+    tag: &str,
+    value: &str,
+    payload: &T,
+) -> Result<S::Ok, S::Error> {
+    let mut json = serde_json::to_value(payload).map_err(S::Error::custom)?;
+    match json.as_object_mut() {
+        Some(map) => {
+            map.insert(tag.to_owned(), Value::String(value.to_owned()));
+        }
+        None => {
+            return Err(S::Error::custom(
+                "a tagged union variant must serialize to an object",
+            ))
+        }
+    }
+    json.serialize(serializer)
+}
