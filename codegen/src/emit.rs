@@ -22,7 +22,7 @@ pub fn emit(api: &Api) -> TokenStream {
     ];
     let endpoints = root.child("endpoints");
     endpoints.doc = vec![
-        "One module per endpoint, nested by path: `notes/create` is [`notes::create`](self).".into(),
+        "One module per endpoint, nested by path: `notes/create` is `endpoints::notes::create`.".into(),
         String::new(),
         "Each has a `Request` (which implements [`Endpoint`](crate::Endpoint)), a `Response` and an `ErrorCode`.".into(),
     ];
@@ -184,7 +184,7 @@ fn endpoint_doc(e: &Endpoint) -> Vec<String> {
         doc.push(String::new());
         doc.push("# Errors".into());
         doc.push(String::new());
-        doc.push("Codes listed in the spec, as [`ErrorCode`]:".into());
+        doc.push(format!("Codes listed in the spec, as [`ErrorCode`](crate::endpoints::{}::ErrorCode):", e.module.join("::")));
         doc.push(String::new());
         for code in &e.error_codes {
             let status = code.status.map(|s| format!(" ({s})")).unwrap_or_default();

@@ -173,7 +173,12 @@ impl Api {
             let mut parent = Vec::new();
             for segment in name.split('/') {
                 let scope = modules.entry(parent.clone()).or_default();
+                // Not `r#move`: rustdoc cannot link to raw identifiers.
                 let ident = names::snake(segment);
+                let ident = match ident.strip_prefix("r#") {
+                    Some(keyword) => format!("{keyword}_"),
+                    None => ident,
+                };
                 // Two paths whose segments differ only in case or punctuation would share a
                 // module; the second gets a numbered one.
                 let key = format!("{}::{}", parent.join("::"), segment);
