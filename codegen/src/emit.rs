@@ -268,6 +268,25 @@ fn endpoint_items(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream {
         quote! { Self::#variant => #code, }
     });
 
+    // With no codes listed, a one-arm `match` would be what clippy calls a `let`.
+    let (from_code, as_str) = if e.error_codes.is_empty() {
+        (quote! { Self::Unknown(code.to_owned()) }, quote! { let Self::Unknown(code) = self; code })
+    } else {
+        (
+            quote! {
+                match code {
+                    #(#from_arms)*
+                    other => Self::Unknown(other.to_owned()),
+                }
+            },
+            quote! {
+                match self {
+                    #(#as_arms)*
+                    Self::Unknown(code) => code,
+                }
+            },
+        )
+    };
     let pagination = e.pagination.as_ref().map(|p| {
         let item = ty_tokens(api, &p.item, module);
         let TypeKind::Struct(fields) = &api.types[e.request].kind else {
@@ -322,17 +341,11 @@ fn endpoint_items(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream {
 
         impl crate::EndpointErrorCode for ErrorCode {
             fn from_code(code: &str) -> Self {
-                match code {
-                    #(#from_arms)*
-                    other => Self::Unknown(other.to_owned()),
-                }
+                #from_code
             }
 
             fn as_str(&self) -> &str {
-                match self {
-                    #(#as_arms)*
-                    Self::Unknown(code) => code,
-                }
+                #as_str
             }
         }
 
@@ -908,6 +921,14 @@ fn struct_field(api: &Api, f: &Field, def: &TypeDef, module: &[String]) -> Token
     } else {
         inner
     };
+    if def.deserialize && f.ty == Ty::Number {
+        // Servers send some numbers as strings (`fetch-rss`'s `enclosure.length: "0"`).
+        let with = if f.required && !f.nullable { "crate::__private::number" } else { "crate::__private::option_number" };
+        attrs.push(quote! { deserialize_with = #with });
+        if f.required && f.nullable {
+            attrs.push(quote! { default });
+        }
+    }
     let ty = match (f.required, f.nullable) {
         (true, false) => inner,
         (true, true) => quote! { Option<#inner> },

@@ -1112,6 +1112,7 @@ impl<'a> Builder<'a> {
             deserialize: false,
         });
 
+        let answers_204 = operation.responses.responses.keys().any(|s| *s == StatusCode::Code(204));
         // Response: the first 2xx JSON body; `()` for an endpoint that only answers 204.
         let mut response = Ty::Unit;
         let mut error_codes: Vec<ErrorCode> = Vec::new();
@@ -1132,11 +1133,8 @@ impl<'a> Builder<'a> {
                         let pointer =
                             format!("{pointer}/responses/{code}/content/application~1json/schema");
                         // `Response` is the alias's name when the body may be null.
-                        let name = if self.nullable(&schema) {
-                            "ResponseBody"
-                        } else {
-                            "Response"
-                        };
+                        let may_be_empty = self.nullable(&schema) || answers_204;
+                        let name = if may_be_empty { "ResponseBody" } else { "Response" };
                         let ty = self.ty(&schema, &ctx(name, pointer))?;
                         self.optional_if(ty, self.nullable(&schema))
                     }
@@ -1190,6 +1188,11 @@ impl<'a> Builder<'a> {
         let requires_credential = operation.security.as_ref().is_some_and(|s| !s.is_empty())
             || description.contains("**Credential required**: *Yes*");
 
+        // Declaring both 200 and 204 means "sometimes nothing" (`notes/translate`, a
+        // scheduled `notes/create`).
+        if answers_204 && !matches!(response, Ty::Unit | Ty::Option(_) | Ty::Value) {
+            response = Ty::Option(Box::new(response));
+        }
         let pagination = self.pagination(request, &response);
         Ok(Endpoint {
             name: name.to_owned(),

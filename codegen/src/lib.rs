@@ -10,11 +10,17 @@
 
 use std::path::Path;
 
+#[cfg(feature = "cli")]
+pub mod diff;
 mod emit;
+#[cfg(feature = "cli")]
+pub mod fetch;
 pub mod ir;
 pub mod names;
 pub mod normalize;
 mod overrides;
+#[cfg(feature = "cli")]
+pub mod summary;
 
 /// What to generate.
 #[derive(Debug, Clone, Default)]
