@@ -1,111 +1,735 @@
-//! The client. (Placeholder: the core work fills this in.)
+//! The client: configuration, and the one non-generic path every call goes through.
 
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
+use bytes::Bytes;
+use reqwest::header::{HeaderValue, CONTENT_TYPE, LOCATION, RETRY_AFTER, USER_AGENT};
+use serde_json::{Map, Value};
+use tracing::{field, Instrument};
+use url::Url;
+
+use crate::error::{check_response, decode_body, redact, ResponseMeta};
+use crate::token::Token;
+use crate::upload::UploadFile;
 use crate::{Endpoint, Error, Result};
+
+/// The timeout when none is set: some malformed requests are never answered.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+
+const DEFAULT_USER_AGENT: &str = concat!("misskey-client/", env!("CARGO_PKG_VERSION"));
 
 /// How the token is sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum AuthMode {
-    /// In the JSON body as `i`.
+    /// In the JSON body (or as a multipart field) named `i`, as Misskey's own web client does.
     #[default]
     Body,
-    /// In the `Authorization: Bearer` header.
+    /// In the `Authorization: Bearer` header (which wins over `i` on the server).
     Bearer,
 }
 
-/// A Misskey API client.
+/// When and how to retry failed calls. Off unless set with [`ClientBuilder::retry`].
+///
+/// Retries rate limits (`429`), server errors (`5xx`), timeouts and connection failures,
+/// waiting an exponential backoff (with jitter) or, when the server said how long
+/// (`Retry-After`, the rate limit's reset), exactly that long. A wait longer than
+/// `max_backoff` is not waited: the error is returned. A request that streams a
+/// one-shot reader ([`UploadFile::from_reader`]) is never retried.
+///
+/// Retrying is opt-in because Misskey's endpoints are `POST`s: a timed-out `notes/create`
+/// may have created the note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RetryPolicy {
+    max_attempts: u32,
+    base_backoff: Duration,
+    max_backoff: Duration,
+}
+
+impl RetryPolicy {
+    /// No retries: one attempt.
+    pub fn none() -> RetryPolicy {
+        RetryPolicy::new(1)
+    }
+
+    /// Up to `max_attempts` attempts in all (at least one), with a base backoff of 500 ms
+    /// and waits of at most 30 s.
+    pub fn new(max_attempts: u32) -> RetryPolicy {
+        RetryPolicy {
+            max_attempts: max_attempts.max(1),
+            base_backoff: Duration::from_millis(500),
+            max_backoff: Duration::from_secs(30),
+        }
+    }
+
+    /// The first backoff; each next one doubles.
+    pub fn base_backoff(mut self, backoff: Duration) -> RetryPolicy {
+        self.base_backoff = backoff;
+        self
+    }
+
+    /// The longest wait between attempts, including one the server asks for.
+    pub fn max_backoff(mut self, backoff: Duration) -> RetryPolicy {
+        self.max_backoff = backoff;
+        self
+    }
+
+    /// The number of attempts in all.
+    pub fn max_attempts(&self) -> u32 {
+        self.max_attempts
+    }
+
+    /// How long to wait before attempt `attempt + 1`, or `None` to give up.
+    fn delay(&self, err: &Error, attempt: u32) -> Option<Duration> {
+        if attempt >= self.max_attempts || !err.is_transient() {
+            return None;
+        }
+        if let Some(asked) = err.retry_after() {
+            return (asked <= self.max_backoff).then_some(asked);
+        }
+        let exp = self
+            .base_backoff
+            .saturating_mul(1u32 << (attempt - 1).min(16))
+            .min(self.max_backoff);
+        // Jitter in [exp/2, exp] so that many clients do not retry in step.
+        Some(exp / 2 + exp.mul_f64(jitter() / 2.0))
+    }
+}
+
+impl Default for RetryPolicy {
+    /// Three attempts.
+    fn default() -> RetryPolicy {
+        RetryPolicy::new(3)
+    }
+}
+
+/// A number in [0, 1) that differs between calls, without a random-number crate.
+fn jitter() -> f64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(Instant::now().elapsed().as_nanos());
+    (h.finish() >> 11) as f64 / (1u64 << 53) as f64
+}
+
+/// A Misskey API client. Cheap to clone (one `Arc`); `Send + Sync`.
+///
+/// ```no_run
+/// # async fn run() -> misskey_client::Result<()> {
+/// use misskey_client::{AuthMode, Client};
+/// use std::time::Duration;
+///
+/// let client = Client::builder("misskey.example") // a bare host means https
+///     .token("YOUR_TOKEN")
+///     .auth_mode(AuthMode::Bearer)
+///     .timeout(Duration::from_secs(20))
+///     .build()?;
+/// let me = client.call_raw("i", serde_json::json!({})).await?;
+/// # let _ = me;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Clone)]
 pub struct Client {
     inner: Arc<Inner>,
 }
 
 struct Inner {
-    base: String,
-    token: Option<String>,
+    /// The server's root, ending in `/`: `https://host/` (or `https://host/sub/`).
+    base: Url,
+    token: Option<Token>,
+    auth_mode: AuthMode,
     http: reqwest::Client,
+    timeout: Option<Duration>,
+    user_agent: HeaderValue,
+    retry: RetryPolicy,
 }
 
 impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Client")
-            .field("base", &self.inner.base)
+            .field("base", &self.inner.base.as_str())
+            .field("token", &self.inner.token)
+            .field("auth_mode", &self.inner.auth_mode)
+            .field("timeout", &self.inner.timeout)
+            .field("retry", &self.inner.retry)
             .finish_non_exhaustive()
     }
 }
 
-/// Builds a [`Client`].
+/// Builds a [`Client`]; see [`Client::builder`].
 #[derive(Debug)]
+#[must_use]
 pub struct ClientBuilder {
     base: String,
-    token: Option<String>,
+    token: Option<Token>,
+    auth_mode: AuthMode,
+    timeout: Option<Duration>,
+    user_agent: Option<String>,
+    http: Option<reqwest::Client>,
+    retry: RetryPolicy,
 }
 
 impl ClientBuilder {
-    /// Sets the token.
-    pub fn token(mut self, token: impl Into<String>) -> Self {
-        self.token = Some(token.into());
+    /// Sets the token (an access token from MiAuth, the app flow or the web settings).
+    /// An empty token means none.
+    pub fn token(mut self, token: impl Into<Token>) -> Self {
+        let token = token.into();
+        self.token = (!token.expose_secret().is_empty()).then_some(token);
         self
     }
-    /// Builds the client.
+
+    /// Sets how the token is sent; [`AuthMode::Body`] by default.
+    pub fn auth_mode(mut self, mode: AuthMode) -> Self {
+        self.auth_mode = mode;
+        self
+    }
+
+    /// Sets the timeout of a whole call, upload and answer body included
+    /// ([`DEFAULT_TIMEOUT`] by default); raise it for big uploads on slow links.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Removes the timeout. Misskey leaves some malformed requests unanswered for minutes.
+    pub fn no_timeout(mut self) -> Self {
+        self.timeout = None;
+        self
+    }
+
+    /// Sets the `User-Agent` header.
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = Some(user_agent.into());
+        self
+    }
+
+    /// Uses your own `reqwest::Client` (proxies, TLS roots, connection pool).
+    ///
+    /// Build it with `.redirect(reqwest::redirect::Policy::none())`: this client refuses
+    /// any redirect it sees (an [`Error::Redirect`]), but a `reqwest::Client` that follows
+    /// redirects itself re-sends the body, token included, before this client sees anything.
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http = Some(client);
+        self
+    }
+
+    /// Sets the retry policy; none by default.
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Builds the client. Fails on a base URL that cannot be used.
     pub fn build(self) -> Result<Client> {
+        let base = parse_base_url(&self.base)?;
+        let user_agent = self.user_agent.as_deref().unwrap_or(DEFAULT_USER_AGENT);
+        let user_agent = HeaderValue::from_str(user_agent).map_err(|_| Error::Config {
+            reason: format!("invalid user agent {user_agent:?}"),
+        })?;
+        let http = match self.http {
+            Some(http) => http,
+            None => reqwest::Client::builder()
+                // Never follow: a redirect would carry the token to wherever it points.
+                .redirect(reqwest::redirect::Policy::none())
+                .connect_timeout(Duration::from_secs(15))
+                .build()
+                .map_err(|e| Error::Config {
+                    reason: format!("cannot build the HTTP client: {e}"),
+                })?,
+        };
         Ok(Client {
             inner: Arc::new(Inner {
-                base: self.base.trim_end_matches('/').to_owned(),
+                base,
                 token: self.token,
-                http: reqwest::Client::new(),
+                auth_mode: self.auth_mode,
+                http,
+                timeout: self.timeout,
+                user_agent,
+                retry: self.retry,
             }),
         })
     }
 }
 
+/// Turns what a user calls the server's address into its root URL, ending in `/`.
+///
+/// Accepts `https://host`, `http://127.0.0.1:3000`, a bare `host` (https), with or without
+/// a trailing `/` or `/api`.
+pub(crate) fn parse_base_url(input: &str) -> Result<Url> {
+    let invalid = |reason: &str| Error::InvalidBaseUrl {
+        url: input.to_owned(),
+        reason: reason.to_owned(),
+    };
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return Err(invalid("it is empty"));
+    }
+    let with_scheme = if trimmed.contains("://") {
+        trimmed.to_owned()
+    } else {
+        format!("https://{trimmed}")
+    };
+    let mut url = Url::parse(&with_scheme).map_err(|e| invalid(&e.to_string()))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(invalid("the scheme must be http or https"));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(invalid("it has no host"));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(invalid("credentials in the URL are not supported"));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(invalid("it must not have a query or fragment"));
+    }
+    let mut path = url.path().trim_end_matches('/').to_owned();
+    if let Some(stripped) = path.strip_suffix("/api") {
+        path = stripped.to_owned();
+    }
+    path.push('/');
+    url.set_path(&path);
+    Ok(url)
+}
+
+/// A request body on its way to the single send path.
+pub(crate) enum Payload {
+    /// A JSON object; `i` is added when the token goes in the body.
+    Json(Map<String, Value>),
+    /// Multipart: the fields become text parts, plus the files.
+    Multipart {
+        fields: Map<String, Value>,
+        files: Vec<(String, UploadFile)>,
+    },
+}
+
+/// The body ready to send, built once for all attempts.
+enum Prepared {
+    Json(Bytes),
+    Multipart {
+        texts: Vec<(String, String)>,
+        files: Vec<(String, UploadFile)>,
+    },
+}
+
 impl Client {
-    /// A client without a token.
-    pub fn new(base: impl Into<String>) -> Result<Client> {
-        Self::builder(base).build()
+    /// A client without a token, with the default settings.
+    pub fn new(base_url: impl AsRef<str>) -> Result<Client> {
+        Self::builder(base_url).build()
     }
-    /// A builder.
-    pub fn builder(base: impl Into<String>) -> ClientBuilder {
+
+    /// A builder for a client of the server at `base_url`.
+    pub fn builder(base_url: impl AsRef<str>) -> ClientBuilder {
         ClientBuilder {
-            base: base.into(),
+            base: base_url.as_ref().to_owned(),
             token: None,
+            auth_mode: AuthMode::default(),
+            timeout: Some(DEFAULT_TIMEOUT),
+            user_agent: None,
+            http: None,
+            retry: RetryPolicy::none(),
         }
     }
-    /// Sends a built request.
+
+    /// The server's root URL, ending in `/` (without `api/`).
+    pub fn base_url(&self) -> &Url {
+        &self.inner.base
+    }
+
+    /// The URL an endpoint is called at: `{base}/api/{name}`.
+    pub fn endpoint_url(&self, name: &str) -> String {
+        format!("{}api/{}", self.inner.base, name.trim_start_matches('/'))
+    }
+
+    /// The token, if any.
+    pub fn token(&self) -> Option<&Token> {
+        self.inner.token.as_ref()
+    }
+
+    /// How the token is sent.
+    pub fn auth_mode(&self) -> AuthMode {
+        self.inner.auth_mode
+    }
+
+    /// The timeout of a call, if any.
+    pub fn timeout(&self) -> Option<Duration> {
+        self.inner.timeout
+    }
+
+    /// The underlying HTTP client.
+    pub fn http_client(&self) -> &reqwest::Client {
+        &self.inner.http
+    }
+
+    /// The same client (sharing its connection pool) with another token.
+    pub fn with_token(&self, token: impl Into<Token>) -> Client {
+        let token = token.into();
+        Client {
+            inner: Arc::new(Inner {
+                base: self.inner.base.clone(),
+                token: (!token.expose_secret().is_empty()).then_some(token),
+                auth_mode: self.inner.auth_mode,
+                http: self.inner.http.clone(),
+                timeout: self.inner.timeout,
+                user_agent: self.inner.user_agent.clone(),
+                retry: self.inner.retry.clone(),
+            }),
+        }
+    }
+
+    /// Sends a request and decodes the answer into the endpoint's response type.
+    ///
+    /// `204 No Content` and an empty `200` decode from JSON `null`, so `()`, `Option<T>` and
+    /// `serde_json::Value` responses all work.
     pub async fn call<E: Endpoint>(&self, request: &E) -> Result<E::Response> {
-        let mut body = serde_json::to_value(request).map_err(|source| Error::Decode {
-            endpoint: E::NAME,
-            source,
-        })?;
-        if let (Some(token), Some(map)) = (&self.inner.token, body.as_object_mut()) {
-            map.insert("i".into(), token.clone().into());
-        }
-        let resp = self
-            .inner
-            .http
-            .post(format!("{}/api/{}", self.inner.base, E::NAME))
-            .json(&body)
-            .send()
-            .await?;
-        let status = resp.status().as_u16();
-        let bytes = resp.bytes().await?;
-        if status == 204 || bytes.is_empty() {
-            return serde_json::from_value(serde_json::Value::Null).map_err(|source| {
-                Error::Decode {
-                    endpoint: E::NAME,
-                    source,
-                }
-            });
-        }
-        if status != 200 {
-            return Err(Error::Status {
-                endpoint: E::NAME,
-                status,
-            });
-        }
-        serde_json::from_slice(&bytes).map_err(|source| Error::Decode {
-            endpoint: E::NAME,
-            source,
+        // Kept thin on purpose: everything that does not need `E` is in `send`.
+        let fields = encode_request(E::NAME, request)?;
+        let payload = if E::MULTIPART {
+            let files = request
+                .files()
+                .into_iter()
+                .map(|(name, file)| (name.to_owned(), file.clone()))
+                .collect();
+            Payload::Multipart { fields, files }
+        } else {
+            Payload::Json(fields)
+        };
+        let body = self.send(E::NAME, payload, true).await?;
+        self.decode(E::NAME, &body)
+    }
+
+    /// Calls an endpoint by name with a JSON body, for what the spec does not declare.
+    /// Answers the JSON value (`null` for `204`). `body` must be an object or `null`.
+    pub async fn call_raw(&self, name: &str, body: Value) -> Result<Value> {
+        let fields = match body {
+            Value::Object(map) => map,
+            Value::Null => Map::new(),
+            other => {
+                return Err(Error::Encode {
+                    endpoint: name.to_owned(),
+                    reason: format!("the body must be a JSON object, not {other}"),
+                })
+            }
+        };
+        let body = self.send(name, Payload::Json(fields), true).await?;
+        self.decode(name, &body)
+    }
+
+    /// Like [`Client::call_raw`], without the token (for MiAuth's `check`).
+    pub(crate) async fn call_raw_anonymous(
+        &self,
+        name: &str,
+        body: Map<String, Value>,
+    ) -> Result<Value> {
+        let body = self.send(name, Payload::Json(body), false).await?;
+        self.decode(name, &body)
+    }
+
+    fn decode<T: serde::de::DeserializeOwned>(&self, name: &str, body: &[u8]) -> Result<T> {
+        decode_body(name, body).map_err(|mut err| {
+            if let Some(token) = &self.inner.token {
+                redact(&mut err, token.expose_secret());
+            }
+            err
         })
+    }
+
+    /// The one send path: HTTP, status mapping, error decoding, retries and tracing.
+    /// Answers the body of a success (empty for `204`).
+    pub(crate) async fn send(
+        &self,
+        name: &str,
+        payload: Payload,
+        with_token: bool,
+    ) -> Result<Bytes> {
+        let span = tracing::info_span!(
+            "misskey.request",
+            endpoint = %name,
+            status = field::Empty,
+            duration_ms = field::Empty,
+            attempts = field::Empty,
+        );
+        self.send_in_span(name, payload, with_token, span.clone())
+            .instrument(span)
+            .await
+    }
+
+    async fn send_in_span(
+        &self,
+        name: &str,
+        payload: Payload,
+        with_token: bool,
+        span: tracing::Span,
+    ) -> Result<Bytes> {
+        let started = Instant::now();
+        let token = self.inner.token.as_ref().filter(|_| with_token);
+        let body_token = token.filter(|_| self.inner.auth_mode == AuthMode::Body);
+        let prepared = prepare(name, payload, body_token)?;
+        let url = Url::parse(&self.endpoint_url(name)).map_err(|e| Error::Encode {
+            endpoint: name.to_owned(),
+            reason: format!("not a usable endpoint name: {e}"),
+        })?;
+        let bearer = token.filter(|_| self.inner.auth_mode == AuthMode::Bearer);
+        let replayable = match &prepared {
+            Prepared::Json(_) => true,
+            Prepared::Multipart { files, .. } => !files.iter().any(|(_, f)| f.is_reader()),
+        };
+
+        let mut attempt = 1;
+        let result = loop {
+            let result = self.send_once(name, &url, &prepared, bearer, token).await;
+            let err = match result {
+                Ok(ok) => break Ok(ok),
+                Err(err) => err,
+            };
+            let delay = replayable
+                .then(|| self.inner.retry.delay(&err, attempt))
+                .flatten();
+            match delay {
+                Some(delay) => {
+                    tracing::debug!(attempt, delay_ms = delay.as_millis() as u64, error = %err, "retrying");
+                    tokio::time::sleep(delay).await;
+                    attempt += 1;
+                }
+                None => break Err(err),
+            }
+        };
+
+        let duration_ms = started.elapsed().as_millis() as u64;
+        span.record("duration_ms", duration_ms);
+        span.record("attempts", attempt);
+        match &result {
+            Ok((status, _)) => {
+                span.record("status", status);
+                tracing::debug!(status, duration_ms, "misskey request done");
+            }
+            Err(err) => {
+                if let Some(status) = err.status() {
+                    span.record("status", status);
+                }
+                tracing::debug!(status = err.status(), duration_ms, error = %err, "misskey request failed");
+            }
+        }
+        result.map(|(_, body)| body)
+    }
+
+    async fn send_once(
+        &self,
+        name: &str,
+        url: &Url,
+        prepared: &Prepared,
+        bearer: Option<&Token>,
+        token: Option<&Token>,
+    ) -> Result<(u16, Bytes)> {
+        let inner = &self.inner;
+        let mut req = inner
+            .http
+            .post(url.clone())
+            .header(USER_AGENT, inner.user_agent.clone());
+        if let Some(timeout) = inner.timeout {
+            req = req.timeout(timeout);
+        }
+        if let Some(token) = bearer {
+            let mut value = HeaderValue::from_str(&format!("Bearer {}", token.expose_secret()))
+                .map_err(|_| Error::Encode {
+                    endpoint: name.to_owned(),
+                    reason: "the token cannot be sent in a header".to_owned(),
+                })?;
+            value.set_sensitive(true);
+            req = req.header(reqwest::header::AUTHORIZATION, value);
+        }
+        req = match prepared {
+            Prepared::Json(bytes) => req
+                .header(CONTENT_TYPE, "application/json")
+                .body(bytes.clone()),
+            Prepared::Multipart { texts, files } => {
+                let mut form = reqwest::multipart::Form::new();
+                for (key, value) in texts {
+                    form = form.text(key.clone(), value.clone());
+                }
+                for (key, file) in files {
+                    form = form.part(key.clone(), file.to_part().await?);
+                }
+                req.multipart(form)
+            }
+        };
+
+        let transport = |e: reqwest::Error| {
+            if e.is_timeout() {
+                Error::Timeout {
+                    endpoint: name.to_owned(),
+                    after: inner.timeout,
+                }
+            } else {
+                Error::Transport {
+                    endpoint: name.to_owned(),
+                    source: e.without_url(),
+                }
+            }
+        };
+        let resp = req.send().await.map_err(transport)?;
+        let status = resp.status();
+        let header = |h| {
+            resp.headers()
+                .get(h)
+                .and_then(|v: &HeaderValue| v.to_str().ok())
+        };
+        // Only our own reqwest::Client is known not to follow; check both the status and the
+        // final URL so a caller-supplied client that followed is caught too.
+        if status.is_redirection() || resp.url() != url {
+            let location = if status.is_redirection() {
+                header(LOCATION).map(str::to_owned)
+            } else {
+                Some(resp.url().to_string())
+            };
+            return Err(Error::Redirect {
+                endpoint: name.to_owned(),
+                status: status.as_u16(),
+                location,
+            });
+        }
+        let content_type = header(CONTENT_TYPE).map(str::to_owned);
+        let retry_after = header(RETRY_AFTER).map(str::to_owned);
+        let body = resp.bytes().await.map_err(transport)?;
+        let meta = ResponseMeta {
+            content_type: content_type.as_deref(),
+            retry_after: retry_after.as_deref(),
+        };
+        let secret = token.map(Token::expose_secret);
+        check_response(name, status.as_u16(), meta, body, secret).map(|b| (status.as_u16(), b))
+    }
+}
+
+/// Serializes a request into the JSON object the server expects.
+fn encode_request<E: Endpoint>(name: &str, request: &E) -> Result<Map<String, Value>> {
+    match serde_json::to_value(request) {
+        Ok(Value::Object(map)) => Ok(map),
+        // A request without parameters may serialize as `null` (a unit struct).
+        Ok(Value::Null) => Ok(Map::new()),
+        Ok(other) => Err(Error::Encode {
+            endpoint: name.to_owned(),
+            reason: format!("the request is not a JSON object but {other}"),
+        }),
+        Err(e) => Err(Error::Encode {
+            endpoint: name.to_owned(),
+            reason: e.to_string(),
+        }),
+    }
+}
+
+fn prepare(name: &str, payload: Payload, body_token: Option<&Token>) -> Result<Prepared> {
+    Ok(match payload {
+        Payload::Json(mut fields) => {
+            if let Some(token) = body_token {
+                fields.insert("i".into(), token.expose_secret().into());
+            }
+            let bytes = serde_json::to_vec(&fields).map_err(|e| Error::Encode {
+                endpoint: name.to_owned(),
+                reason: e.to_string(),
+            })?;
+            Prepared::Json(bytes.into())
+        }
+        Payload::Multipart { fields, files } => {
+            let mut texts: Vec<(String, String)> = fields
+                .into_iter()
+                .filter(|(key, _)| key != "i")
+                .filter_map(|(key, value)| multipart_text(value).map(|v| (key, v)))
+                .collect();
+            if let Some(token) = body_token {
+                texts.push(("i".into(), token.expose_secret().to_owned()));
+            }
+            Prepared::Multipart { texts, files }
+        }
+    })
+}
+
+/// A parameter as a multipart text part: strings as they are, `null` left out, everything
+/// else as its JSON text (`true`, `12`, `["a"]`).
+fn multipart_text(value: Value) -> Option<String> {
+    match value {
+        Value::Null => None,
+        Value::String(s) => Some(s),
+        other => Some(other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls() {
+        for (input, want) in [
+            ("https://misskey.example", "https://misskey.example/"),
+            ("https://misskey.example/", "https://misskey.example/"),
+            ("https://misskey.example/api", "https://misskey.example/"),
+            ("https://misskey.example/api/", "https://misskey.example/"),
+            ("misskey.example", "https://misskey.example/"),
+            ("misskey.example/api/", "https://misskey.example/"),
+            ("http://127.0.0.1:3000", "http://127.0.0.1:3000/"),
+            ("http://127.0.0.1:3000/api", "http://127.0.0.1:3000/"),
+            ("https://host.example/sub/", "https://host.example/sub/"),
+            (" https://HOST.example ", "https://host.example/"),
+        ] {
+            assert_eq!(parse_base_url(input).unwrap().as_str(), want, "{input}");
+        }
+        for bad in [
+            "",
+            "   ",
+            "ftp://host",
+            "https://",
+            "https://exa mple.com",
+            "https://u:p@host",
+            "https://host/?q=1",
+        ] {
+            assert!(
+                matches!(parse_base_url(bad), Err(Error::InvalidBaseUrl { .. })),
+                "{bad:?} should be rejected"
+            );
+        }
+    }
+
+    #[test]
+    fn multipart_texts() {
+        assert_eq!(multipart_text(Value::Bool(true)).as_deref(), Some("true"));
+        assert_eq!(multipart_text(Value::from(12)).as_deref(), Some("12"));
+        assert_eq!(multipart_text(Value::from("a b")).as_deref(), Some("a b"));
+        assert_eq!(multipart_text(Value::Null), None);
+        assert_eq!(
+            multipart_text(serde_json::json!(["x", 1])).as_deref(),
+            Some(r#"["x",1]"#)
+        );
+    }
+
+    #[test]
+    fn backoff_honours_retry_after_and_caps() {
+        let policy = RetryPolicy::new(3)
+            .base_backoff(Duration::from_millis(100))
+            .max_backoff(Duration::from_secs(5));
+        let limited = |secs| {
+            Error::RateLimited(Box::new(crate::error::RateLimited {
+                endpoint: "x".into(),
+                retry_after: Some(Duration::from_secs(secs)),
+                reset: None,
+                error: None,
+            }))
+        };
+        assert_eq!(policy.delay(&limited(2), 1), Some(Duration::from_secs(2)));
+        assert_eq!(
+            policy.delay(&limited(60), 1),
+            None,
+            "longer than max_backoff"
+        );
+        assert_eq!(policy.delay(&limited(2), 3), None, "attempts used up");
+        let timeout = Error::Timeout {
+            endpoint: "x".into(),
+            after: None,
+        };
+        let d = policy.delay(&timeout, 2).unwrap();
+        assert!(
+            d >= Duration::from_millis(100) && d <= Duration::from_millis(200),
+            "{d:?}"
+        );
+        let not_found = Error::Auth { reason: "x".into() };
+        assert_eq!(policy.delay(&not_found, 1), None);
     }
 }

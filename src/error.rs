@@ -1,28 +1,709 @@
-//! Errors. (Placeholder: the core work fills this in.)
+//! Everything a call can fail with, and how a response body becomes a value or an [`Error`].
+//!
+//! The mapping from an HTTP answer to a result lives here in plain, non-generic functions
+//! ([`check_response`] and friends) so that the client, [`decode_response`] and anyone decoding
+//! captured responses get exactly the same behaviour.
 
-/// Everything a call can fail with.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    /// Transport failure.
-    #[error("transport: {0}")]
-    Transport(#[from] reqwest::Error),
-    /// The body did not decode.
-    #[error("decoding the response of {endpoint}: {source}")]
-    Decode {
-        /// Endpoint name.
-        endpoint: &'static str,
-        /// Cause.
-        source: serde_json::Error,
-    },
-    /// The server answered with an error status.
-    #[error("{endpoint} answered {status}")]
-    Status {
-        /// Endpoint name.
-        endpoint: &'static str,
-        /// HTTP status.
-        status: u16,
-    },
-}
+use std::fmt;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use bytes::Bytes;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::endpoint::{Endpoint, EndpointErrorCode};
 
 /// `Result` with this crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// How many characters of a body an error keeps.
+const EXCERPT_CHARS: usize = 200;
+
+/// Everything a call can fail with.
+///
+/// Match on the variant for the kind of failure, or use [`Error::code`] /
+/// [`Error::endpoint_code`] to match a server error code in one line:
+///
+/// ```no_run
+/// # async fn run(client: misskey_client::Client) -> misskey_client::Result<()> {
+/// match client.call_raw("notes/show", serde_json::json!({"noteId": "x"})).await {
+///     Ok(note) => println!("{note}"),
+///     Err(err) if err.code() == Some("NO_SUCH_NOTE") => println!("gone"),
+///     Err(err) => return Err(err),
+/// }
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The server answered with Misskey's own error shape (`{"error": {"code", ...}}`).
+    #[error(transparent)]
+    Api(Box<ApiError>),
+    /// The server answered `429 Too Many Requests`.
+    #[error(transparent)]
+    RateLimited(Box<RateLimited>),
+    /// The web framework under Misskey answered by itself
+    /// (`{"message", "error", "statusCode", "code"?}`): unknown route, malformed body, ...
+    #[error(transparent)]
+    Framework(Box<FrameworkError>),
+    /// The answer was not JSON (an empty body, an HTML page from a proxy, ...), or not JSON
+    /// in any shape an error can take.
+    #[error(transparent)]
+    UnexpectedBody(Box<UnexpectedBody>),
+    /// The server redirected the request. Redirects are never followed, so that neither the
+    /// token nor the body can be carried to another host.
+    #[error("{endpoint}: the server redirected ({status}) to {location:?}; redirects are not followed, use the final address as the base URL")]
+    Redirect {
+        /// The endpoint called.
+        endpoint: String,
+        /// The HTTP status (301, 302, 303, 307, 308).
+        status: u16,
+        /// The `Location` header, if any.
+        location: Option<String>,
+    },
+    /// No complete answer within the configured timeout.
+    #[error("{endpoint}: no answer within {after:?}")]
+    Timeout {
+        /// The endpoint called.
+        endpoint: String,
+        /// The timeout that expired, if known.
+        after: Option<Duration>,
+    },
+    /// The request could not be sent or the answer not received (DNS, TLS, connection reset).
+    #[error("{endpoint}: transport error: {source}")]
+    Transport {
+        /// The endpoint called.
+        endpoint: String,
+        /// The cause; its URL is removed (it is in `endpoint` already).
+        #[source]
+        source: reqwest::Error,
+    },
+    /// A success response did not decode into the endpoint's response type.
+    #[error("{endpoint}: cannot decode the response at `{path}`: {source} (body: {excerpt})")]
+    Decode {
+        /// The endpoint called.
+        endpoint: String,
+        /// Where in the JSON decoding failed, such as `user.avatarUrl` or `[3].id`
+        /// (`.` for the top).
+        path: String,
+        /// A short piece of the body around the failure (`<empty>` for an empty body).
+        excerpt: String,
+        /// The cause.
+        #[source]
+        source: serde_json::Error,
+    },
+    /// The request could not be turned into JSON, or is not a JSON object.
+    #[error("{endpoint}: cannot encode the request: {reason}")]
+    Encode {
+        /// The endpoint called.
+        endpoint: String,
+        /// What went wrong.
+        reason: String,
+    },
+    /// The base URL given to the client cannot be used.
+    #[error("invalid base URL {url:?}: {reason}")]
+    InvalidBaseUrl {
+        /// The URL as given.
+        url: String,
+        /// Why it cannot be used.
+        reason: String,
+    },
+    /// The client's settings cannot be used (a user agent that is not a valid header, a TLS
+    /// backend that fails to start).
+    #[error("invalid client configuration: {reason}")]
+    Config {
+        /// What is wrong.
+        reason: String,
+    },
+    /// A file to upload could not be read, or a one-shot reader was already used.
+    #[error("upload: {reason}")]
+    Upload {
+        /// What went wrong.
+        reason: String,
+        /// The I/O error, if any.
+        #[source]
+        source: Option<std::io::Error>,
+    },
+    /// The streaming API failed; see [`StreamError`](crate::streaming::StreamError).
+    #[error(transparent)]
+    Streaming(#[from] crate::streaming::StreamError),
+    /// An authorization flow (MiAuth, the app flow) did not complete.
+    #[error("authorization: {reason}")]
+    Auth {
+        /// What went wrong.
+        reason: String,
+    },
+}
+
+/// What kind of error Misskey says it is (`error.kind`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// `client`: the request was wrong.
+    Client,
+    /// `server`: the server failed.
+    Server,
+    /// `permission`: the token or the user lacks a permission or role.
+    Permission,
+    /// A kind this crate does not know.
+    Other(String),
+}
+
+impl ErrorKind {
+    fn parse(s: &str) -> ErrorKind {
+        match s {
+            "client" => ErrorKind::Client,
+            "server" => ErrorKind::Server,
+            "permission" => ErrorKind::Permission,
+            other => ErrorKind::Other(other.to_owned()),
+        }
+    }
+
+    /// The kind as the server spells it.
+    pub fn as_str(&self) -> &str {
+        match self {
+            ErrorKind::Client => "client",
+            ErrorKind::Server => "server",
+            ErrorKind::Permission => "permission",
+            ErrorKind::Other(s) => s,
+        }
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An error in Misskey's shape: `{"error": {"message", "code", "id", "kind", "info"?}}`.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{endpoint}: {code}: {message} (HTTP {status})")]
+#[non_exhaustive]
+pub struct ApiError {
+    /// The endpoint called.
+    pub endpoint: String,
+    /// The HTTP status. "Not found" is not always 404: match on [`ApiError::code`].
+    pub status: u16,
+    /// The machine-readable code: `NO_SUCH_NOTE`, `RATE_LIMIT_EXCEEDED`, ...
+    pub code: String,
+    /// The error's UUID, stable across servers for one error of one endpoint.
+    pub id: Option<String>,
+    /// The human-readable message.
+    pub message: String,
+    /// `client`, `server` or `permission`.
+    pub kind: Option<ErrorKind>,
+    /// Details, such as `{"param", "reason"}` for `INVALID_PARAM` or the rate-limit counters.
+    pub info: Option<Value>,
+    /// The `Retry-After` header, when the server sent one.
+    pub retry_after: Option<Duration>,
+}
+
+/// A `429 Too Many Requests` answer.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub struct RateLimited {
+    /// The endpoint called.
+    pub endpoint: String,
+    /// The `Retry-After` header.
+    pub retry_after: Option<Duration>,
+    /// How long until the limit resets, from `info.resetMs`, measured when the answer came.
+    ///
+    /// Servers disagree on `resetMs`: upstream Misskey sends milliseconds until the reset,
+    /// older servers and forks an absolute Unix time in milliseconds; both are read.
+    pub reset: Option<Duration>,
+    /// The error body in Misskey's shape (code `RATE_LIMIT_EXCEEDED`), if there was one.
+    pub error: Option<ApiError>,
+}
+
+impl RateLimited {
+    /// How long to wait before trying again: `Retry-After`, else the reset time.
+    pub fn wait(&self) -> Option<Duration> {
+        self.retry_after.or(self.reset)
+    }
+}
+
+impl fmt::Display for RateLimited {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: rate limited (HTTP 429)", self.endpoint)?;
+        if let Some(wait) = self.wait() {
+            write!(f, ", retry after {wait:?}")?;
+        }
+        Ok(())
+    }
+}
+
+/// An answer from the web framework under Misskey (Fastify):
+/// `{"message", "error", "statusCode", "code"?}`.
+///
+/// `POST` to an unknown endpoint gives `404` with message `Route POST:/api/x not found`;
+/// a malformed JSON body gives `400` with code `FST_ERR_CTP_INVALID_JSON_BODY`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{endpoint}: {message} (HTTP {status}{})", code.as_deref().map(|c| format!(", {c}")).unwrap_or_default())]
+#[non_exhaustive]
+pub struct FrameworkError {
+    /// The endpoint called.
+    pub endpoint: String,
+    /// The HTTP status.
+    pub status: u16,
+    /// The status' reason phrase (`error`): `Not Found`, `Bad Request`.
+    pub error: Option<String>,
+    /// The message.
+    pub message: String,
+    /// The framework's code (`FST_ERR_CTP_INVALID_JSON_BODY`), when given.
+    pub code: Option<String>,
+}
+
+/// An answer whose body is not in any shape this crate knows: empty, HTML, plain text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{endpoint}: unexpected answer (HTTP {status}, {}): {}", content_type.as_deref().unwrap_or("no content type"), if excerpt.is_empty() { "<empty body>" } else { excerpt.as_str() })]
+#[non_exhaustive]
+pub struct UnexpectedBody {
+    /// The endpoint called.
+    pub endpoint: String,
+    /// The HTTP status.
+    pub status: u16,
+    /// The `Content-Type` header.
+    pub content_type: Option<String>,
+    /// The start of the body (empty for an empty body).
+    pub excerpt: String,
+    /// The `Retry-After` header, when a proxy sent one (`503`).
+    pub retry_after: Option<Duration>,
+}
+
+impl Error {
+    /// The server's error code: Misskey's `code` (`NO_SUCH_NOTE`), or the framework's
+    /// (`FST_ERR_CTP_INVALID_JSON_BODY`). `None` for failures that have none.
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            Error::Api(e) => Some(&e.code),
+            Error::RateLimited(e) => e.error.as_ref().map(|e| e.code.as_str()),
+            Error::Framework(e) => e.code.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The error code as endpoint `E`'s typed code, for a one-line `match`:
+    /// `err.endpoint_code::<notes::show::Request>() == Some(ErrorCode::NoSuchNote)`.
+    pub fn endpoint_code<E: Endpoint>(&self) -> Option<E::ErrorCode> {
+        self.code().map(E::ErrorCode::from_code)
+    }
+
+    /// The error's UUID (Misskey's `id`), when the server sent one.
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            Error::Api(e) => e.id.as_deref(),
+            Error::RateLimited(e) => e.error.as_ref().and_then(|e| e.id.as_deref()),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status, when there was an answer.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::Api(e) => Some(e.status),
+            Error::RateLimited(_) => Some(429),
+            Error::Framework(e) => Some(e.status),
+            Error::UnexpectedBody(e) => Some(e.status),
+            Error::Redirect { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// The endpoint the failed call went to, when there was one.
+    pub fn endpoint(&self) -> Option<&str> {
+        match self {
+            Error::Api(e) => Some(&e.endpoint),
+            Error::RateLimited(e) => Some(&e.endpoint),
+            Error::Framework(e) => Some(&e.endpoint),
+            Error::UnexpectedBody(e) => Some(&e.endpoint),
+            Error::Redirect { endpoint, .. }
+            | Error::Timeout { endpoint, .. }
+            | Error::Transport { endpoint, .. }
+            | Error::Decode { endpoint, .. }
+            | Error::Encode { endpoint, .. } => Some(endpoint),
+            _ => None,
+        }
+    }
+
+    /// Misskey's error, if the answer was in Misskey's shape (including a rate limit).
+    pub fn api_error(&self) -> Option<&ApiError> {
+        match self {
+            Error::Api(e) => Some(e),
+            Error::RateLimited(e) => e.error.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// How long the server asked to wait (`Retry-After`, or the rate limit's reset).
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            Error::RateLimited(e) => e.wait(),
+            Error::Api(e) => e.retry_after,
+            Error::UnexpectedBody(e) => e.retry_after,
+            _ => None,
+        }
+    }
+
+    /// Whether trying again later may succeed: rate limits, server errors (5xx), timeouts
+    /// and connection failures.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            Error::RateLimited(_) | Error::Timeout { .. } => true,
+            // Only failures to connect: the server never saw the request.
+            Error::Transport { source, .. } => source.is_connect(),
+            _ => self.status().is_some_and(|s| s >= 500),
+        }
+    }
+
+    pub(crate) fn upload(reason: impl Into<String>, source: Option<std::io::Error>) -> Error {
+        Error::Upload {
+            reason: reason.into(),
+            source,
+        }
+    }
+}
+
+impl From<ApiError> for Error {
+    fn from(e: ApiError) -> Error {
+        Error::Api(Box::new(e))
+    }
+}
+
+/// The headers of an answer that the error mapping looks at.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct ResponseMeta<'a> {
+    pub content_type: Option<&'a str>,
+    pub retry_after: Option<&'a str>,
+}
+
+/// Maps an answer to its body (`200`, or empty for `204`) or to the right [`Error`].
+///
+/// `secret`, when given, is cut out of anything copied from the body into the error, in case
+/// a server or proxy echoes the request back.
+pub(crate) fn check_response(
+    endpoint: &str,
+    status: u16,
+    meta: ResponseMeta<'_>,
+    body: Bytes,
+    secret: Option<&str>,
+) -> Result<Bytes> {
+    match status {
+        204 => return Ok(Bytes::new()),
+        200 if body.is_empty() || looks_like_json(&body) => return Ok(body),
+        _ => {}
+    }
+    let mut err = error_from_body(endpoint, status, meta, &body);
+    if let Some(secret) = secret.filter(|s| !s.is_empty()) {
+        redact(&mut err, secret);
+    }
+    Err(err)
+}
+
+/// The error for a non-success answer (or a success answer that is not JSON).
+fn error_from_body(endpoint: &str, status: u16, meta: ResponseMeta<'_>, body: &[u8]) -> Error {
+    let retry_after = meta.retry_after.and_then(parse_retry_after);
+    let json: Option<Value> = if looks_like_json(body) {
+        serde_json::from_slice(body).ok()
+    } else {
+        None
+    };
+    let api = json
+        .as_ref()
+        .and_then(|v| api_error(endpoint, status, v, retry_after));
+    if status == 429 {
+        let reset = api
+            .as_ref()
+            .and_then(|e| e.info.as_ref())
+            .and_then(|info| info.get("resetMs"))
+            .and_then(Value::as_f64)
+            .and_then(reset_from_ms);
+        return Error::RateLimited(Box::new(RateLimited {
+            endpoint: endpoint.to_owned(),
+            retry_after,
+            reset,
+            error: api,
+        }));
+    }
+    if let Some(api) = api {
+        return Error::Api(Box::new(api));
+    }
+    if let Some(framework) = json
+        .as_ref()
+        .and_then(|v| framework_error(endpoint, status, v))
+    {
+        return Error::Framework(Box::new(framework));
+    }
+    Error::UnexpectedBody(Box::new(UnexpectedBody {
+        endpoint: endpoint.to_owned(),
+        status,
+        content_type: meta.content_type.map(str::to_owned),
+        excerpt: excerpt(body, 0),
+        retry_after,
+    }))
+}
+
+fn api_error(
+    endpoint: &str,
+    status: u16,
+    v: &Value,
+    retry_after: Option<Duration>,
+) -> Option<ApiError> {
+    let e = v.get("error")?.as_object()?;
+    let code = e.get("code")?.as_str()?;
+    let text = |k: &str| e.get(k).and_then(Value::as_str).map(str::to_owned);
+    Some(ApiError {
+        endpoint: endpoint.to_owned(),
+        status,
+        code: code.to_owned(),
+        id: text("id"),
+        message: text("message").unwrap_or_default(),
+        kind: e.get("kind").and_then(Value::as_str).map(ErrorKind::parse),
+        info: e.get("info").filter(|i| !i.is_null()).cloned(),
+        retry_after,
+    })
+}
+
+fn framework_error(endpoint: &str, status: u16, v: &Value) -> Option<FrameworkError> {
+    let o = v.as_object()?;
+    let message = o.get("message")?.as_str()?;
+    // `statusCode` or a string `error` (the reason phrase) tells it from other JSON.
+    if !o.contains_key("statusCode") && !o.get("error").is_some_and(Value::is_string) {
+        return None;
+    }
+    let text = |k: &str| o.get(k).and_then(Value::as_str).map(str::to_owned);
+    Some(FrameworkError {
+        endpoint: endpoint.to_owned(),
+        status,
+        error: text("error"),
+        message: message.to_owned(),
+        code: text("code"),
+    })
+}
+
+/// `Retry-After`: delay-seconds or an HTTP date.
+fn parse_retry_after(value: &str) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(secs) = value.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    if let Ok(secs) = value.parse::<f64>() {
+        return (secs.is_finite() && secs >= 0.0).then(|| Duration::from_secs_f64(secs));
+    }
+    let at = httpdate::parse_http_date(value).ok()?;
+    Some(at.duration_since(SystemTime::now()).unwrap_or_default())
+}
+
+/// `info.resetMs`: a Unix time in ms (older servers, forks) or ms until the reset (upstream).
+fn reset_from_ms(ms: f64) -> Option<Duration> {
+    if !ms.is_finite() || ms < 0.0 {
+        return None;
+    }
+    // Anything past 2001-09-09 in ms is a point in time; no limit window lasts 31 years.
+    if ms >= 1e12 {
+        let now = SystemTime::now().duration_since(UNIX_EPOCH).ok()?;
+        Some(Duration::from_secs_f64(ms / 1000.0).saturating_sub(now))
+    } else {
+        Some(Duration::from_secs_f64(ms / 1000.0))
+    }
+}
+
+/// Whether a body can be JSON at all (by its first byte), to tell JSON from HTML and text.
+fn looks_like_json(body: &[u8]) -> bool {
+    match body.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b) => matches!(
+            b,
+            b'{' | b'[' | b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n'
+        ),
+        None => false,
+    }
+}
+
+/// A short, printable piece of `body` around byte `at`.
+pub(crate) fn excerpt(body: &[u8], at: usize) -> String {
+    if body.is_empty() {
+        return String::new();
+    }
+    let text = String::from_utf8_lossy(body);
+    let at = at.min(text.len());
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let centre = chars.partition_point(|(i, _)| *i < at);
+    let start = centre.saturating_sub(EXCERPT_CHARS / 2);
+    let end = (start + EXCERPT_CHARS).min(chars.len());
+    let start = end.saturating_sub(EXCERPT_CHARS).min(start);
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.extend(
+        chars[start..end]
+            .iter()
+            .map(|(_, c)| if c.is_control() { ' ' } else { *c }),
+    );
+    if end < chars.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// Replaces `secret` with `***` in whatever an error copied from a body.
+pub(crate) fn redact(err: &mut Error, secret: &str) {
+    let fix = |s: &mut String| {
+        if s.contains(secret) {
+            *s = s.replace(secret, "***");
+        }
+    };
+    match err {
+        Error::Api(e) => fix(&mut e.message),
+        Error::RateLimited(e) => {
+            if let Some(e) = &mut e.error {
+                fix(&mut e.message);
+            }
+        }
+        Error::Framework(e) => fix(&mut e.message),
+        Error::UnexpectedBody(e) => fix(&mut e.excerpt),
+        Error::Decode { excerpt, .. } => fix(excerpt),
+        _ => {}
+    }
+}
+
+/// Decodes a success body (empty means JSON `null`) into `T`, naming the JSON path on failure.
+pub(crate) fn decode_body<T: DeserializeOwned>(endpoint: &str, body: &[u8]) -> Result<T> {
+    if body.is_empty() {
+        return serde_path_to_error::deserialize(Value::Null)
+            .map_err(|e| decode_error(endpoint, body, e.path().to_string(), e.into_inner()));
+    }
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let value = serde_path_to_error::deserialize(&mut de)
+        .map_err(|e| decode_error(endpoint, body, e.path().to_string(), e.into_inner()))?;
+    // Trailing data after the value.
+    de.end()
+        .map_err(|e| decode_error(endpoint, body, ".".to_owned(), e))?;
+    Ok(value)
+}
+
+fn decode_error(endpoint: &str, body: &[u8], path: String, source: serde_json::Error) -> Error {
+    let at = byte_offset(body, source.line(), source.column());
+    let excerpt = if body.is_empty() {
+        "<empty>".to_owned()
+    } else {
+        excerpt(body, at)
+    };
+    Error::Decode {
+        endpoint: endpoint.to_owned(),
+        path,
+        excerpt,
+        source,
+    }
+}
+
+/// The byte offset of serde_json's 1-based line and column.
+fn byte_offset(body: &[u8], line: usize, column: usize) -> usize {
+    if line == 0 {
+        return 0;
+    }
+    let line_start: usize = body
+        .split(|b| *b == b'\n')
+        .take(line - 1)
+        .map(|l| l.len() + 1)
+        .sum();
+    (line_start + column.saturating_sub(1)).min(body.len())
+}
+
+/// Decodes a captured answer for endpoint `E` exactly as [`Client::call`](crate::Client::call)
+/// does: the same status mapping, error shapes and decode-error details.
+///
+/// `headers` are the answer's headers that matter, by lowercase or any-case name:
+/// `content-type` and `retry-after`; pass `&[]` when there are none.
+///
+/// ```
+/// # use misskey_client::decode_response_value;
+/// let err = decode_response_value("notes/show", 400, &[],
+///     br#"{"error":{"message":"No such note.","code":"NO_SUCH_NOTE","id":"x","kind":"client"}}"#)
+///     .unwrap_err();
+/// assert_eq!(err.code(), Some("NO_SUCH_NOTE"));
+/// ```
+pub fn decode_response<E: Endpoint>(
+    status: u16,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Result<E::Response> {
+    let body = check_captured(E::NAME, status, headers, body)?;
+    decode_body(E::NAME, &body)
+}
+
+/// Like [`decode_response`], for an endpoint known only by name: the body as a JSON value
+/// (`null` for `204` or an empty body).
+pub fn decode_response_value(
+    endpoint: &str,
+    status: u16,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Result<Value> {
+    let body = check_captured(endpoint, status, headers, body)?;
+    decode_body(endpoint, &body)
+}
+
+fn check_captured(
+    endpoint: &str,
+    status: u16,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Result<Bytes> {
+    let header = |name: &str| {
+        headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| *v)
+    };
+    let meta = ResponseMeta {
+        content_type: header("content-type"),
+        retry_after: header("retry-after"),
+    };
+    check_response(endpoint, status, meta, Bytes::copy_from_slice(body), None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpt_is_short_and_centred() {
+        let body = format!("{}X{}", "a".repeat(1000), "b".repeat(1000));
+        let ex = excerpt(body.as_bytes(), 1000);
+        assert!(ex.contains('X'));
+        assert!(ex.chars().count() <= EXCERPT_CHARS + 2);
+        assert!(ex.starts_with('…') && ex.ends_with('…'));
+    }
+
+    #[test]
+    fn reset_ms_absolute_and_relative() {
+        assert_eq!(reset_from_ms(1500.0), Some(Duration::from_millis(1500)));
+        let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap();
+        let abs = (now + Duration::from_secs(60)).as_millis() as f64;
+        let d = reset_from_ms(abs).unwrap();
+        assert!(
+            d > Duration::from_secs(55) && d <= Duration::from_secs(60),
+            "{d:?}"
+        );
+        // In the past: no wait.
+        assert_eq!(reset_from_ms(1_000_000_000_000.0), Some(Duration::ZERO));
+    }
+
+    #[test]
+    fn retry_after_forms() {
+        assert_eq!(parse_retry_after("60"), Some(Duration::from_secs(60)));
+        assert_eq!(parse_retry_after(" 2 "), Some(Duration::from_secs(2)));
+        let later = SystemTime::now() + Duration::from_secs(120);
+        let d = parse_retry_after(&httpdate::fmt_http_date(later)).unwrap();
+        assert!(d > Duration::from_secs(100) && d <= Duration::from_secs(120));
+        assert_eq!(parse_retry_after("soon"), None);
+    }
+
+    #[test]
+    fn byte_offsets() {
+        assert_eq!(byte_offset(b"ab\ncd", 2, 2), 4);
+        assert_eq!(byte_offset(b"abc", 1, 1), 0);
+    }
+}

@@ -125,13 +125,25 @@ pub fn load(text: &str) -> Result<openapiv3::OpenAPI, Error> {
         message: e.to_string(),
     })?;
     normalize::normalize(&mut value)?;
+    // `openapiv3` reads `paths` as a whole, so an error inside one loses its position; try
+    // each path item alone first to name the one that is wrong.
+    if let Some(paths) = value.get("paths").and_then(serde_json::Value::as_object) {
+        for (path, item) in paths {
+            parse::<openapiv3::PathItem>(item.clone(), &format!("/paths/{}", normalize::escape(path)))?;
+        }
+    }
+    parse(value, "")
+}
+
+fn parse<T: serde::de::DeserializeOwned>(value: serde_json::Value, prefix: &str) -> Result<T, Error> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let pointer = e
             .path()
             .iter()
+            .filter(|seg| !matches!(seg, serde_path_to_error::Segment::Unknown))
             .map(|seg| format!("/{}", normalize::escape(&seg.to_string())))
             .collect::<String>();
-        Error::spec(&pointer, format!("valid OpenAPI ({})", e.inner()))
+        Error::spec(&format!("{prefix}{pointer}"), format!("valid OpenAPI ({})", e.inner()))
     })
 }
 

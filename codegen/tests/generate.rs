@@ -427,3 +427,11 @@ fn generation_is_deterministic() {
         assert!(first == second, "{path}: two runs differ");
     }
 }
+
+#[test]
+fn an_invalid_operation_names_its_path() {
+    let mut value: Value = serde_json::from_str(&spec(json!({}), &[("/notes/show", empty_object(), None)])).unwrap();
+    value["paths"]["/notes/show"]["post"]["responses"] = json!("not an object");
+    let err = spec_error(&value.to_string()).to_string();
+    assert!(err.contains("/paths/~1notes~1show/post"), "{err}");
+}
