@@ -921,7 +921,9 @@ fn struct_field(api: &Api, f: &Field, def: &TypeDef, module: &[String]) -> Token
     } else {
         inner
     };
-    if def.deserialize && f.ty == Ty::Number {
+    // (Not for the three-state `Option<Option<f64>>` of a type that is also a request.)
+    let three_state = !f.required && f.nullable && def.serialize;
+    if def.deserialize && f.ty == Ty::Number && !three_state {
         // Servers send some numbers as strings (`fetch-rss`'s `enclosure.length: "0"`).
         let with = if f.required && !f.nullable { "crate::__private::number" } else { "crate::__private::option_number" };
         attrs.push(quote! { deserialize_with = #with });
