@@ -1,32 +1,21 @@
-//! Typed bindings for every endpoint of a Misskey server, generated at build time from the
-//! server's own OpenAPI spec, behind a small hand-written core.
-//!
-//! ```no_run
-//! # async fn run() -> misskey_client::Result<()> {
-//! let client = misskey_client::Client::builder("https://misskey.example")
-//!     .token("YOUR_TOKEN")
-//!     .build()?;
-//! let note = client.notes_create().text("hello from Rust").await?;
-//! # let _ = note;
-//! # Ok(())
-//! # }
-//! ```
-
+#![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
 pub mod auth;
 mod client;
-mod token;
-pub use token::Token;
-#[doc(hidden)]
-#[path = "private.rs"]
-pub mod __private;
 mod endpoint;
 mod error;
 pub mod pagination;
 pub mod streaming;
+mod token;
 pub mod types;
 pub mod upload;
+
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;
+
+pub use token::Token;
 
 pub use auth::Permission;
 pub use client::{AuthMode, Client, ClientBuilder, RetryPolicy, DEFAULT_TIMEOUT};
