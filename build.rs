@@ -24,6 +24,8 @@ fn main() {
     }
 
     let manifest = manifest_dir.join("Cargo.toml");
+    // The feature list is read from it.
+    println!("cargo:rerun-if-changed={}", manifest.display());
     let options = misskey_codegen::Options {
         features: features(&manifest),
         derive_all: env::var_os("MISSKEY_CODEGEN_DERIVE_ALL").is_some_and(|v| v == "1"),
