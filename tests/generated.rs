@@ -32,13 +32,19 @@ fn every_path_of_the_spec_is_an_endpoint_unless_its_feature_is_off() {
 fn endpoint_metadata_matches_the_spec() {
     let spec = spec();
     let op = &spec["paths"]["/notes/create"]["post"];
-    assert_eq!(<notes::create::Request as Endpoint>::NAME, "notes/create");
-    assert!(<notes::create::Request as Endpoint>::REQUIRES_CREDENTIAL);
     assert!(op["description"].as_str().unwrap().contains("*write:notes*"));
+    assert_eq!(<notes::create::Request as Endpoint>::NAME, "notes/create");
     assert_eq!(<notes::create::Request as Endpoint>::PERMISSION, Some("write:notes"));
-    assert!(!<notes::create::Request as Endpoint>::MULTIPART);
-    assert!(<drive::files::create::Request as Endpoint>::MULTIPART);
-    assert!(!<notes::show::Request as Endpoint>::REQUIRES_CREDENTIAL, "notes/show is public");
+    assert_eq!(
+        (
+            <notes::create::Request as Endpoint>::REQUIRES_CREDENTIAL,
+            <notes::create::Request as Endpoint>::MULTIPART,
+            <drive::files::create::Request as Endpoint>::MULTIPART,
+            // notes/show is public.
+            <notes::show::Request as Endpoint>::REQUIRES_CREDENTIAL,
+        ),
+        (true, false, true, false)
+    );
 
     let info = misskey_client::ENDPOINTS.iter().find(|e| e.name == "notes/create").unwrap();
     assert_eq!((info.permission, info.feature, info.multipart), (Some("write:notes"), Some("notes"), false));

@@ -206,6 +206,7 @@ impl Api {
         }
         builder.box_recursion();
         builder.derives(&endpoints, options.derive_all);
+        builder.share(&endpoints);
         Ok(Api {
             title: spec.info.title.clone(),
             version: spec.info.version.clone(),
@@ -262,6 +263,13 @@ const CORE_MODELS: &[&str] = &[
     "UserDetailed",
     "UserDetailedNotMe",
     "UserLite",
+];
+
+/// Names the generated code uses unqualified, from the prelude and `serde`'s derives.
+const PRELUDE: &[&str] = &[
+    "Box", "Clone", "Copy", "Debug", "Default", "Drop", "Eq", "Err", "Fn", "From", "Hash", "Into", "Iterator",
+    "None", "Ok", "Option", "Ord", "PartialEq", "PartialOrd", "Result", "Self", "Send", "Sized", "Some",
+    "String", "Sync", "ToOwned", "ToString", "Vec",
 ];
 
 /// Where a schema is being converted, and what to call what it defines.
@@ -426,7 +434,7 @@ impl<'a> Builder<'a> {
                     format!("a schema name distinct from `{other}` once converted to the Rust name `{ident}`"),
                 ));
             }
-            self.scopes.entry(module.clone()).or_default().claim(&ident);
+            let ident = self.type_scope(&module).claim(&ident);
             let id = self.push(TypeDef {
                 name: ident,
                 module: module.clone(),
@@ -477,6 +485,12 @@ impl<'a> Builder<'a> {
             }
         }
         Ok(())
+    }
+
+    /// The type names taken in a module; the prelude's names are never handed out, so a
+    /// generated `From` or `Option` cannot shadow the real one.
+    fn type_scope(&mut self, module: &[String]) -> &mut Scope {
+        self.scopes.entry(module.to_vec()).or_insert_with(|| Scope::with_reserved(PRELUDE))
     }
 
     fn push(&mut self, def: TypeDef) -> TypeId {
@@ -674,11 +688,7 @@ impl<'a> Builder<'a> {
         if let Some(id) = self.shared.get(&key) {
             return Ty::Named(*id);
         }
-        let name = self
-            .scopes
-            .entry(ctx.module.clone())
-            .or_default()
-            .claim(&ctx.name);
+        let name = self.type_scope(&ctx.module).claim(&ctx.name);
         let id = self.push(TypeDef {
             name,
             module: ctx.module.clone(),
@@ -1060,10 +1070,9 @@ impl<'a> Builder<'a> {
     ) -> Result<Endpoint, Error> {
         let mut full_module = vec!["endpoints".to_owned()];
         full_module.extend(module.iter().cloned());
-        self.scopes.insert(
-            full_module.clone(),
-            Scope::with_reserved(&["Request", "ErrorCode"]),
-        );
+        let scope = self.type_scope(&full_module);
+        scope.claim("Request");
+        scope.claim("ErrorCode");
         let ctx = |name: &str, pointer: String| Ctx {
             module: full_module.clone(),
             name: name.to_owned(),
@@ -1297,6 +1306,53 @@ impl<'a> Builder<'a> {
                 TypeKind::Tagged(variants) => variants[i].boxed = true,
                 _ => {}
             }
+        }
+    }
+
+    /// Moves inline shapes that several modules use into `models`, under a name of their
+    /// own: `notes::create` using `i::update::RequestPostingLang` reads as if one endpoint
+    /// borrowed from another, where `models::PostingLang` says what it is.
+    fn share(&mut self, endpoints: &[Endpoint]) {
+        let mut users: HashMap<TypeId, HashSet<Vec<String>>> = HashMap::new();
+        for def in &self.types {
+            for id in all_refs(&def.kind) {
+                users.entry(id).or_default().insert(def.module.clone());
+            }
+        }
+        for e in endpoints {
+            let mut module = vec!["endpoints".to_owned()];
+            module.extend(e.module.iter().cloned());
+            let mut refs = Vec::new();
+            collect_named(&e.response, &mut refs);
+            for id in refs {
+                users.entry(id).or_default().insert(module.clone());
+            }
+        }
+        let models = vec!["models".to_owned()];
+        for id in 0..self.types.len() {
+            let def = &self.types[id];
+            let shared = users.get(&id).is_some_and(|m| m.iter().any(|m| *m != def.module));
+            if !shared || def.module == models || matches!(def.name.as_str(), "Request" | "Response" | "ResponseBody") {
+                continue;
+            }
+            let short = ["ResponseBody", "ResponseItem", "Response", "Request"]
+                .iter()
+                .find_map(|prefix| def.name.strip_prefix(prefix).filter(|rest| !rest.is_empty()))
+                .unwrap_or(&def.name)
+                .to_owned();
+            // A lone word (`Type`, `State`) says too little in `models`: keep the endpoint it
+            // was first seen in as context (`QueueState`).
+            let words = short.chars().filter(char::is_ascii_uppercase).count();
+            let short = match def.module.last() {
+                Some(owner) if words <= 1 && def.module.first().is_some_and(|m| m == "endpoints") => {
+                    format!("{}{short}", names::pascal(owner))
+                }
+                _ => short,
+            };
+            let name = self.type_scope(&models).claim(&short);
+            let def = &mut self.types[id];
+            def.module = models.clone();
+            def.name = name;
         }
     }
 

@@ -435,3 +435,21 @@ fn an_invalid_operation_names_its_path() {
     let err = spec_error(&value.to_string()).to_string();
     assert!(err.contains("/paths/~1notes~1show/post"), "{err}");
 }
+
+#[test]
+fn generated_names_never_shadow_the_prelude() {
+    let text = spec(
+        json!({"Option": {"type": "object", "properties": {"from": {"type": "string", "enum": ["a", "b"]}}}}),
+        &[
+            ("/a/one", json!({"type": "object", "properties": {"from": {"type": "string", "enum": ["x", "y"]}}}), None),
+            ("/a/two", json!({"type": "object", "properties": {"from": {"type": "string", "enum": ["x", "y"]}}}), None),
+        ],
+    );
+    let api = api(&text);
+    let names: Vec<&str> = api.types.iter().filter(|t| t.module == ["models"]).map(|t| t.name.as_str()).collect();
+    assert!(names.contains(&"Option2"), "{names:?}");
+    // The request enum both endpoints use moves to `models`, but not as `From`.
+    assert!(names.iter().any(|n| n.ends_with("From") && n.len() > 4), "{names:?}");
+    assert!(!names.contains(&"From") && !names.contains(&"Option"), "{names:?}");
+    code(&text);
+}
