@@ -399,6 +399,23 @@ impl Client {
 
     /// Calls an endpoint by name with a JSON body, for what the spec does not declare.
     /// Answers the JSON value (`null` for `204`). `body` must be an object or `null`.
+    ///
+    /// Typed responses keep what the spec declares and ignore the rest; this is the way to
+    /// a field the spec does not name, an endpoint it does not list, or a whole answer. The
+    /// status and error mapping are those of [`Client::call`]. To have both views of one
+    /// answer, decode the value you got (see `examples/raw.rs`):
+    ///
+    /// ```no_run
+    /// # async fn run(client: misskey_client::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// let me = client.call_raw("i", serde_json::json!({})).await?;
+    /// // Sent for the own user, declared nowhere in the spec:
+    /// let muting = &me["mutingNotificationTypes"];
+    /// // The same answer, typed:
+    /// let typed: misskey_client::models::MeDetailed = serde_json::from_value(me.clone())?;
+    /// # let _ = (muting, typed);
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn call_raw(&self, name: &str, body: Value) -> Result<Value> {
         let fields = match body {
             Value::Object(map) => map,

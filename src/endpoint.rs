@@ -18,7 +18,10 @@ use crate::{Client, Result};
 /// One Misskey API endpoint: its request body type and what it answers.
 pub trait Endpoint: Serialize + Send + Sync + 'static {
     /// What a successful call decodes into (`()` for endpoints that answer `204`).
-    type Response: DeserializeOwned + Send + 'static;
+    ///
+    /// `Debug` so that code handling any endpoint by name (logging, the corpus tests) can
+    /// show what was decoded; every generated response derives it.
+    type Response: DeserializeOwned + fmt::Debug + Send + 'static;
     /// The endpoint's own error codes, from the spec's `400` examples.
     type ErrorCode: EndpointErrorCode;
     /// The endpoint's name, the path after `/api/`: `notes/create`.

@@ -154,7 +154,7 @@ fn endpoint_doc(e: &Endpoint) -> Vec<String> {
     let mut doc = vec![format!("`POST /api/{}`", e.name)];
     if let Some(description) = &e.description {
         doc.push(String::new());
-        doc.extend(description.lines().map(str::to_owned));
+        doc.extend(description.lines().map(escape_doc));
     }
     doc.push(String::new());
     doc.push(format!(
@@ -364,18 +364,17 @@ fn endpoint_items(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream {
     }
 }
 
+/// The field holding an item's `id` (ir only paginates items that have one).
+fn id_field(fields: &[Field]) -> Ident {
+    ident(&fields.iter().find(|f| f.json == "id").expect("checked in ir").ident)
+}
+
 /// How to get an item's id, for pagination cursors.
 fn item_id(api: &Api, item: &Ty, module: &[String]) -> TokenStream {
     let id = unalias(api, item);
     match &api.types[id].kind {
         TypeKind::Struct(fields) => {
-            let field = ident(
-                &fields
-                    .iter()
-                    .find(|f| f.json == "id")
-                    .expect("checked in ir")
-                    .ident,
-            );
+            let field = id_field(fields);
             quote! { Some(&item.#field) }
         }
         TypeKind::Tagged(variants) => {
@@ -386,13 +385,7 @@ fn item_id(api: &Api, item: &Ty, module: &[String]) -> TokenStream {
                 let TypeKind::Struct(fields) = &api.types[inner].kind else {
                     unreachable!("checked in ir")
                 };
-                let field = ident(
-                    &fields
-                        .iter()
-                        .find(|f| f.json == "id")
-                        .expect("checked in ir")
-                        .ident,
-                );
+                let field = id_field(fields);
                 quote! { #path::#variant(v) => Some(&v.#field), }
             });
             quote! {
@@ -465,7 +458,7 @@ fn client_method(api: &Api, e: &Endpoint) -> TokenStream {
     if let Some(description) = &e.description {
         if let Some(first) = description.lines().next() {
             doc.push(String::new());
-            doc.push(first.to_owned());
+            doc.push(escape_doc(first));
         }
     }
     if let Some(feature) = &e.feature {
@@ -602,7 +595,7 @@ fn type_def(api: &Api, id: TypeId, def: &TypeDef) -> TokenStream {
     let name = ident(&def.name);
     let module = &def.module;
     let mut doc_lines: Vec<String> = match &def.doc {
-        Some(doc) => doc.lines().map(str::to_owned).collect(),
+        Some(doc) => doc.lines().map(escape_doc).collect(),
         None if def.name == "Request" => vec![format!(
             "The parameters of `{}`.",
             endpoint_name(api, module)
@@ -1028,8 +1021,34 @@ fn doc_attrs(lines: &[String]) -> TokenStream {
 
 /// Spec text goes into rustdoc as Markdown; keep it from being read as HTML or links.
 fn escape_doc(text: &str) -> String {
-    text.replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('[', "\\[")
-        .replace(']', "\\]")
+    let escaped = text.replace('<', "&lt;").replace('>', "&gt;").replace('[', "\\[").replace(']', "\\]");
+    // Bare URLs become links (rustdoc warns about them otherwise).
+    escaped
+        .split(' ')
+        .map(|word| match word.find("http://").or_else(|| word.find("https://")) {
+            Some(start) => {
+                let (before, url) = word.split_at(start);
+                let end = url.trim_end_matches(['.', ',', ';', ':', ')', '\'', '"']).len();
+                let (url, after) = url.split_at(end);
+                format!("{before}<{url}>{after}")
+            }
+            None => word.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_doc;
+
+    #[test]
+    fn spec_text_is_escaped_for_rustdoc() {
+        assert_eq!(
+            escape_doc("See https://github.com/misskey-dev/misskey/issues/12964."),
+            "See <https://github.com/misskey-dev/misskey/issues/12964>."
+        );
+        assert_eq!(escape_doc("a <b> [c]"), "a &lt;b&gt; \\[c\\]");
+        assert_eq!(escape_doc("(https://example.com)"), "(<https://example.com>)");
+    }
 }

@@ -125,6 +125,11 @@ pub fn load(text: &str) -> Result<openapiv3::OpenAPI, Error> {
         message: e.to_string(),
     })?;
     normalize::normalize(&mut value)?;
+    // The fast path: a spec that parses needs no positions. This runs in every dependent's
+    // build script, unoptimized, so it matters (about a third of `load`).
+    if let Ok(spec) = <openapiv3::OpenAPI as serde::Deserialize>::deserialize(&value) {
+        return Ok(spec);
+    }
     // `openapiv3` reads `paths` as a whole, so an error inside one loses its position; try
     // each path item alone first to name the one that is wrong.
     if let Some(paths) = value.get("paths").and_then(serde_json::Value::as_object) {

@@ -163,6 +163,28 @@ pub enum MiAuthStatus {
     Authorized(Authorization),
 }
 
+impl MiAuthStatus {
+    /// Reads the body of a `miauth/{session}/check` answer, as [`MiAuth::check`] does.
+    ///
+    /// That endpoint is not in the spec (its path has a parameter), so no generated module
+    /// decodes it; this is the one place that does, for live calls and captured answers alike.
+    pub fn from_check_answer(answer: Value) -> Result<MiAuthStatus> {
+        if answer.get("ok").and_then(Value::as_bool) != Some(true) {
+            return Ok(MiAuthStatus::Pending);
+        }
+        let token = answer
+            .get("token")
+            .and_then(Value::as_str)
+            .ok_or_else(|| Error::Auth {
+                reason: "miauth/{session}/check answered ok without a token".to_owned(),
+            })?;
+        Ok(MiAuthStatus::Authorized(Authorization {
+            token: Token::new(token),
+            user: answer.get("user").cloned().unwrap_or(Value::Null),
+        }))
+    }
+}
+
 impl MiAuth {
     /// A builder for the server at `base_url` (forms as for [`Client::new`]).
     pub fn builder(base_url: impl AsRef<str>) -> MiAuthBuilder {
@@ -190,19 +212,7 @@ impl MiAuth {
     pub async fn check(&self) -> Result<MiAuthStatus> {
         let name = format!("miauth/{}/check", self.session);
         let answer = self.client.call_raw_anonymous(&name, Map::new()).await?;
-        if answer.get("ok").and_then(Value::as_bool) != Some(true) {
-            return Ok(MiAuthStatus::Pending);
-        }
-        let token = answer
-            .get("token")
-            .and_then(Value::as_str)
-            .ok_or_else(|| Error::Auth {
-                reason: format!("{name} answered ok without a token"),
-            })?;
-        Ok(MiAuthStatus::Authorized(Authorization {
-            token: Token::new(token),
-            user: answer.get("user").cloned().unwrap_or(Value::Null),
-        }))
+        MiAuthStatus::from_check_answer(answer)
     }
 
     /// Checks every `interval` until the user allows it, for at most `deadline`.
