@@ -91,7 +91,9 @@ impl Visitor<'_> for NumberVisitor {
         Ok(v as f64)
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<f64, E> {
-        v.trim().parse().map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
+        v.trim()
+            .parse()
+            .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
     }
 }
 

@@ -3,7 +3,9 @@
 
 use misskey_client::endpoints::{drive, i, notes};
 use misskey_client::upload::UploadFile;
-use misskey_client::{models, visit_endpoint, Client, Endpoint, EndpointErrorCode, EndpointVisitor};
+use misskey_client::{
+    models, visit_endpoint, Client, Endpoint, EndpointErrorCode, EndpointVisitor,
+};
 use serde_json::{json, Value};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
@@ -12,16 +14,27 @@ use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 fn spec() -> Value {
     let path = std::env::var("MISSKEY_SPEC")
         .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/spec/api.json").to_owned());
-    serde_json::from_str(&std::fs::read_to_string(&path).expect("the spec the crate was built with")).unwrap()
+    serde_json::from_str(
+        &std::fs::read_to_string(&path).expect("the spec the crate was built with"),
+    )
+    .unwrap()
 }
 
 #[test]
 fn every_path_of_the_spec_is_an_endpoint_unless_its_feature_is_off() {
     let spec = spec();
-    let paths: Vec<String> = spec["paths"].as_object().unwrap().keys().map(|p| p.trim_start_matches('/').to_owned()).collect();
+    let paths: Vec<String> = spec["paths"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(|p| p.trim_start_matches('/').to_owned())
+        .collect();
     let generated: Vec<&str> = misskey_client::ENDPOINTS.iter().map(|e| e.name).collect();
     assert_eq!(misskey_client::SPEC_PATHS, paths.len());
-    assert_eq!(generated.len() + misskey_client::SPEC_DISABLED_PATHS, paths.len());
+    assert_eq!(
+        generated.len() + misskey_client::SPEC_DISABLED_PATHS,
+        paths.len()
+    );
     for path in &paths {
         let expected = !path.starts_with("admin/") || cfg!(feature = "admin");
         assert_eq!(generated.contains(&path.as_str()), expected, "{path}");
@@ -32,9 +45,15 @@ fn every_path_of_the_spec_is_an_endpoint_unless_its_feature_is_off() {
 fn endpoint_metadata_matches_the_spec() {
     let spec = spec();
     let op = &spec["paths"]["/notes/create"]["post"];
-    assert!(op["description"].as_str().unwrap().contains("*write:notes*"));
+    assert!(op["description"]
+        .as_str()
+        .unwrap()
+        .contains("*write:notes*"));
     assert_eq!(<notes::create::Request as Endpoint>::NAME, "notes/create");
-    assert_eq!(<notes::create::Request as Endpoint>::PERMISSION, Some("write:notes"));
+    assert_eq!(
+        <notes::create::Request as Endpoint>::PERMISSION,
+        Some("write:notes")
+    );
     assert_eq!(
         (
             <notes::create::Request as Endpoint>::REQUIRES_CREDENTIAL,
@@ -46,10 +65,22 @@ fn endpoint_metadata_matches_the_spec() {
         (true, false, true, false)
     );
 
-    let info = misskey_client::ENDPOINTS.iter().find(|e| e.name == "notes/create").unwrap();
-    assert_eq!((info.permission, info.feature, info.multipart), (Some("write:notes"), Some("notes"), false));
-    let ping = misskey_client::ENDPOINTS.iter().find(|e| e.name == "ping").unwrap();
-    assert_eq!(ping.feature, None, "one-segment endpoints are not behind a feature");
+    let info = misskey_client::ENDPOINTS
+        .iter()
+        .find(|e| e.name == "notes/create")
+        .unwrap();
+    assert_eq!(
+        (info.permission, info.feature, info.multipart),
+        (Some("write:notes"), Some("notes"), false)
+    );
+    let ping = misskey_client::ENDPOINTS
+        .iter()
+        .find(|e| e.name == "ping")
+        .unwrap();
+    assert_eq!(
+        ping.feature, None,
+        "one-segment endpoints are not behind a feature"
+    );
 }
 
 #[test]
@@ -58,7 +89,10 @@ fn error_codes_of_an_endpoint_are_typed() {
     assert_eq!(code, notes::show::ErrorCode::NoSuchNote);
     assert_eq!(code.as_str(), "NO_SUCH_NOTE");
     let unknown = notes::show::ErrorCode::from_code("SOMETHING_NEW");
-    assert_eq!(unknown, notes::show::ErrorCode::Unknown("SOMETHING_NEW".into()));
+    assert_eq!(
+        unknown,
+        notes::show::ErrorCode::Unknown("SOMETHING_NEW".into())
+    );
     assert_eq!(unknown.as_str(), "SOMETHING_NEW");
 }
 
@@ -71,7 +105,10 @@ fn endpoints_can_be_reached_by_name() {
             (E::NAME, E::REQUIRES_CREDENTIAL)
         }
     }
-    assert_eq!(visit_endpoint("notes/create", Name), Some(("notes/create", true)));
+    assert_eq!(
+        visit_endpoint("notes/create", Name),
+        Some(("notes/create", true))
+    );
     assert_eq!(visit_endpoint("i", Name), Some(("i", true)));
     assert_eq!(visit_endpoint("no/such/endpoint", Name), None);
 }
@@ -83,7 +120,11 @@ async fn server_answering(endpoint: &str, status: u16, body: Value) -> MockServe
     } else {
         ResponseTemplate::new(status).set_body_json(body)
     };
-    Mock::given(method("POST")).and(path(format!("/api/{endpoint}"))).respond_with(response).mount(&server).await;
+    Mock::given(method("POST"))
+        .and(path(format!("/api/{endpoint}")))
+        .respond_with(response)
+        .mount(&server)
+        .await;
     server
 }
 
@@ -111,16 +152,33 @@ fn user_lite(id: &str, username: &str) -> Value {
 
 #[tokio::test]
 async fn methods_send_required_arguments_and_setters_and_decode_the_answer() {
-    let server = server_answering("notes/create", 200, json!({"createdNote": note("n1", "hi")})).await;
-    let client = Client::builder(server.uri()).token("TOKEN").build().unwrap();
+    let server = server_answering(
+        "notes/create",
+        200,
+        json!({"createdNote": note("n1", "hi")}),
+    )
+    .await;
+    let client = Client::builder(server.uri())
+        .token("TOKEN")
+        .build()
+        .unwrap();
 
-    let created = client.notes_create().text("hi").visibility("home").local_only(true).await.unwrap();
+    let created = client
+        .notes_create()
+        .text("hi")
+        .visibility("home")
+        .local_only(true)
+        .await
+        .unwrap();
     let created = created.expect("a created note, not an empty 204");
     assert_eq!(created.created_note.id, "n1");
     assert_eq!(created.created_note.text.as_deref(), Some("hi"));
 
     let requests = server.received_requests().await.unwrap();
-    assert_eq!(body_of(&requests[0]), json!({"text": "hi", "visibility": "home", "localOnly": true, "i": "TOKEN"}));
+    assert_eq!(
+        body_of(&requests[0]),
+        json!({"text": "hi", "visibility": "home", "localOnly": true, "i": "TOKEN"})
+    );
 }
 
 #[tokio::test]
@@ -131,7 +189,11 @@ async fn required_parameters_are_arguments() {
     assert_eq!(note.id, "abc");
     assert_eq!(note.user.username, "alice");
     let requests = server.received_requests().await.unwrap();
-    assert_eq!(body_of(&requests[0]), json!({"noteId": "abc"}), "no token, no `i`");
+    assert_eq!(
+        body_of(&requests[0]),
+        json!({"noteId": "abc"}),
+        "no token, no `i`"
+    );
 }
 
 #[tokio::test]
@@ -151,10 +213,24 @@ async fn optional_nullable_parameters_have_three_states() {
     let _ = client.i_update().description_null().await;
     let _ = client.i_update().description("about me").await;
     let _ = client.i_update().name("Alice").await;
-    let bodies: Vec<Value> = server.received_requests().await.unwrap().iter().map(body_of).collect();
-    assert_eq!(bodies[0], json!({"description": null, "i": "T"}), "null clears it");
+    let bodies: Vec<Value> = server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .map(body_of)
+        .collect();
+    assert_eq!(
+        bodies[0],
+        json!({"description": null, "i": "T"}),
+        "null clears it"
+    );
     assert_eq!(bodies[1], json!({"description": "about me", "i": "T"}));
-    assert_eq!(bodies[2], json!({"name": "Alice", "i": "T"}), "left out keeps it");
+    assert_eq!(
+        bodies[2],
+        json!({"name": "Alice", "i": "T"}),
+        "left out keeps it"
+    );
 }
 
 #[tokio::test]
@@ -163,23 +239,47 @@ async fn endpoints_that_answer_204_return_unit() {
     let client = Client::builder(server.uri()).token("T").build().unwrap();
     let answer: () = client.notes_delete("n1").await.unwrap();
     assert_eq!(answer, ());
-    assert_eq!(body_of(&server.received_requests().await.unwrap()[0]), json!({"noteId": "n1", "i": "T"}));
+    assert_eq!(
+        body_of(&server.received_requests().await.unwrap()[0]),
+        json!({"noteId": "n1", "i": "T"})
+    );
 }
 
 #[tokio::test]
 async fn the_multipart_endpoint_sends_its_file_and_fields_as_parts() {
     let server = server_answering("drive/files/create", 200, json!({})).await;
     let client = Client::builder(server.uri()).token("T").build().unwrap();
-    let file = UploadFile::from_bytes(b"PNGDATA".to_vec()).file_name("cat.png").content_type("image/png");
-    let _ = client.drive_files_create(file).name("cat").is_sensitive(true).await;
+    let file = UploadFile::from_bytes(b"PNGDATA".to_vec())
+        .file_name("cat.png")
+        .content_type("image/png");
+    let _ = client
+        .drive_files_create(file)
+        .name("cat")
+        .is_sensitive(true)
+        .await;
     let request = &server.received_requests().await.unwrap()[0];
-    let content_type = request.headers.get("content-type").unwrap().to_str().unwrap().to_owned();
-    assert!(content_type.starts_with("multipart/form-data"), "{content_type}");
+    let content_type = request
+        .headers
+        .get("content-type")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        content_type.starts_with("multipart/form-data"),
+        "{content_type}"
+    );
     let body = String::from_utf8_lossy(&request.body);
-    assert!(body.contains("name=\"file\"; filename=\"cat.png\""), "{body}");
+    assert!(
+        body.contains("name=\"file\"; filename=\"cat.png\""),
+        "{body}"
+    );
     assert!(body.contains("PNGDATA"), "{body}");
     assert!(body.contains("name=\"name\"\r\n\r\ncat\r\n"), "{body}");
-    assert!(body.contains("name=\"isSensitive\"\r\n\r\ntrue\r\n"), "{body}");
+    assert!(
+        body.contains("name=\"isSensitive\"\r\n\r\ntrue\r\n"),
+        "{body}"
+    );
     assert!(body.contains("name=\"i\"\r\n\r\nT\r\n"), "{body}");
 }
 
@@ -206,7 +306,11 @@ fn notes_decode_with_renotes_files_polls_reactions_and_unknowns() {
     let inner = note.renote.as_ref().expect("renote");
     assert_eq!(inner.id, "inner");
     assert_eq!(inner.renote.as_ref().unwrap().text.as_deref(), Some("deep"));
-    assert_eq!(note.visibility.as_str(), "a-visibility-from-the-future", "unknown values are kept");
+    assert_eq!(
+        note.visibility.as_str(),
+        "a-visibility-from-the-future",
+        "unknown values are kept"
+    );
     let poll = note.poll.as_ref().unwrap();
     assert_eq!(poll.choices[0].votes, 3.0);
     assert_eq!(note.files.as_ref().unwrap()[0].name, "cat.png");
@@ -218,7 +322,9 @@ fn notes_decode_with_renotes_files_polls_reactions_and_unknowns() {
 fn a_missing_required_field_is_an_error_naming_it() {
     let mut broken = note("n", "t");
     broken.as_object_mut().unwrap().remove("user");
-    let err = serde_json::from_value::<models::Note>(broken).unwrap_err().to_string();
+    let err = serde_json::from_value::<models::Note>(broken)
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("missing field `user`"), "{err}");
 }
 
@@ -234,7 +340,9 @@ fn notifications_of_unknown_type_or_shape_are_kept_as_json() {
     assert!(matches!(&page[0], models::Notification::Follow(f) if f.user.username == "bob"));
     assert!(matches!(&page[1], models::Notification::Unknown(v) if v["type"] == "aBrandNewKind"));
     // The server sends pollEnded without a user although the spec requires one.
-    assert!(matches!(&page[2], models::Notification::PollEnded(p) if p.note.id == "n9" && p.user.is_none()));
+    assert!(
+        matches!(&page[2], models::Notification::PollEnded(p) if p.note.id == "n9" && p.user.is_none())
+    );
     // A known type whose body does not fit stays reachable instead of failing the page.
     assert!(matches!(&page[3], models::Notification::Unknown(v) if v["id"] == "4"));
 }
@@ -246,8 +354,14 @@ fn a_merged_user_keeps_the_fields_only_the_own_user_has() {
         .as_object()
         .map(|p| p.keys().map(String::as_str).collect())
         .unwrap_or_default();
-    assert!(me_only.contains(&"isModerator"), "the spec has MeDetailedOnly.isModerator");
-    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/misskeyio-2025.4.1/i.json");
+    assert!(
+        me_only.contains(&"isModerator"),
+        "the spec has MeDetailedOnly.isModerator"
+    );
+    let corpus = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/misskeyio-2025.4.1/i.json"
+    );
     let Ok(text) = std::fs::read_to_string(corpus) else {
         eprintln!("no corpus at {corpus}; skipping");
         return;
@@ -264,5 +378,8 @@ fn request_types_serialize_only_what_was_set() {
     let mut request = i::update::Request::new();
     request.description = Some(None);
     request.name = Some(Some("x".into()));
-    assert_eq!(serde_json::to_value(&request).unwrap(), json!({"description": null, "name": "x"}));
+    assert_eq!(
+        serde_json::to_value(&request).unwrap(),
+        json!({"description": null, "name": "x"})
+    );
 }

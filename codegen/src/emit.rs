@@ -184,7 +184,10 @@ fn endpoint_doc(e: &Endpoint) -> Vec<String> {
         doc.push(String::new());
         doc.push("# Errors".into());
         doc.push(String::new());
-        doc.push(format!("Codes listed in the spec, as [`ErrorCode`](crate::endpoints::{}::ErrorCode):", e.module.join("::")));
+        doc.push(format!(
+            "Codes listed in the spec, as [`ErrorCode`](crate::endpoints::{}::ErrorCode):",
+            e.module.join("::")
+        ));
         doc.push(String::new());
         for code in &e.error_codes {
             let status = code.status.map(|s| format!(" ({s})")).unwrap_or_default();
@@ -270,7 +273,10 @@ fn endpoint_items(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream {
 
     // With no codes listed, a one-arm `match` would be what clippy calls a `let`.
     let (from_code, as_str) = if e.error_codes.is_empty() {
-        (quote! { Self::Unknown(code.to_owned()) }, quote! { let Self::Unknown(code) = self; code })
+        (
+            quote! { Self::Unknown(code.to_owned()) },
+            quote! { let Self::Unknown(code) = self; code },
+        )
     } else {
         (
             quote! {
@@ -366,7 +372,13 @@ fn endpoint_items(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream {
 
 /// The field holding an item's `id` (ir only paginates items that have one).
 fn id_field(fields: &[Field]) -> Ident {
-    ident(&fields.iter().find(|f| f.json == "id").expect("checked in ir").ident)
+    ident(
+        &fields
+            .iter()
+            .find(|f| f.json == "id")
+            .expect("checked in ir")
+            .ident,
+    )
 }
 
 /// How to get an item's id, for pagination cursors.
@@ -918,7 +930,11 @@ fn struct_field(api: &Api, f: &Field, def: &TypeDef, module: &[String]) -> Token
     let three_state = !f.required && f.nullable && def.serialize;
     if def.deserialize && f.ty == Ty::Number && !three_state {
         // Servers send some numbers as strings (`fetch-rss`'s `enclosure.length: "0"`).
-        let with = if f.required && !f.nullable { "crate::__private::number" } else { "crate::__private::option_number" };
+        let with = if f.required && !f.nullable {
+            "crate::__private::number"
+        } else {
+            "crate::__private::option_number"
+        };
         attrs.push(quote! { deserialize_with = #with });
         if f.required && f.nullable {
             attrs.push(quote! { default });
@@ -1021,19 +1037,27 @@ fn doc_attrs(lines: &[String]) -> TokenStream {
 
 /// Spec text goes into rustdoc as Markdown; keep it from being read as HTML or links.
 fn escape_doc(text: &str) -> String {
-    let escaped = text.replace('<', "&lt;").replace('>', "&gt;").replace('[', "\\[").replace(']', "\\]");
+    let escaped = text
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('[', "\\[")
+        .replace(']', "\\]");
     // Bare URLs become links (rustdoc warns about them otherwise).
     escaped
         .split(' ')
-        .map(|word| match word.find("http://").or_else(|| word.find("https://")) {
-            Some(start) => {
-                let (before, url) = word.split_at(start);
-                let end = url.trim_end_matches(['.', ',', ';', ':', ')', '\'', '"']).len();
-                let (url, after) = url.split_at(end);
-                format!("{before}<{url}>{after}")
-            }
-            None => word.to_owned(),
-        })
+        .map(
+            |word| match word.find("http://").or_else(|| word.find("https://")) {
+                Some(start) => {
+                    let (before, url) = word.split_at(start);
+                    let end = url
+                        .trim_end_matches(['.', ',', ';', ':', ')', '\'', '"'])
+                        .len();
+                    let (url, after) = url.split_at(end);
+                    format!("{before}<{url}>{after}")
+                }
+                None => word.to_owned(),
+            },
+        )
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -1049,6 +1073,9 @@ mod tests {
             "See <https://github.com/misskey-dev/misskey/issues/12964>."
         );
         assert_eq!(escape_doc("a <b> [c]"), "a &lt;b&gt; \\[c\\]");
-        assert_eq!(escape_doc("(https://example.com)"), "(<https://example.com>)");
+        assert_eq!(
+            escape_doc("(https://example.com)"),
+            "(<https://example.com>)"
+        );
     }
 }

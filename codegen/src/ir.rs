@@ -267,9 +267,35 @@ const CORE_MODELS: &[&str] = &[
 
 /// Names the generated code uses unqualified, from the prelude and `serde`'s derives.
 const PRELUDE: &[&str] = &[
-    "Box", "Clone", "Copy", "Debug", "Default", "Drop", "Eq", "Err", "Fn", "From", "Hash", "Into", "Iterator",
-    "None", "Ok", "Option", "Ord", "PartialEq", "PartialOrd", "Result", "Self", "Send", "Sized", "Some",
-    "String", "Sync", "ToOwned", "ToString", "Vec",
+    "Box",
+    "Clone",
+    "Copy",
+    "Debug",
+    "Default",
+    "Drop",
+    "Eq",
+    "Err",
+    "Fn",
+    "From",
+    "Hash",
+    "Into",
+    "Iterator",
+    "None",
+    "Ok",
+    "Option",
+    "Ord",
+    "PartialEq",
+    "PartialOrd",
+    "Result",
+    "Self",
+    "Send",
+    "Sized",
+    "Some",
+    "String",
+    "Sync",
+    "ToOwned",
+    "ToString",
+    "Vec",
 ];
 
 /// Where a schema is being converted, and what to call what it defines.
@@ -490,7 +516,9 @@ impl<'a> Builder<'a> {
     /// The type names taken in a module; the prelude's names are never handed out, so a
     /// generated `From` or `Option` cannot shadow the real one.
     fn type_scope(&mut self, module: &[String]) -> &mut Scope {
-        self.scopes.entry(module.to_vec()).or_insert_with(|| Scope::with_reserved(PRELUDE))
+        self.scopes
+            .entry(module.to_vec())
+            .or_insert_with(|| Scope::with_reserved(PRELUDE))
     }
 
     fn push(&mut self, def: TypeDef) -> TypeId {
@@ -1121,7 +1149,11 @@ impl<'a> Builder<'a> {
             deserialize: false,
         });
 
-        let answers_204 = operation.responses.responses.keys().any(|s| *s == StatusCode::Code(204));
+        let answers_204 = operation
+            .responses
+            .responses
+            .keys()
+            .any(|s| *s == StatusCode::Code(204));
         // Response: the first 2xx JSON body; `()` for an endpoint that only answers 204.
         let mut response = Ty::Unit;
         let mut error_codes: Vec<ErrorCode> = Vec::new();
@@ -1143,7 +1175,11 @@ impl<'a> Builder<'a> {
                             format!("{pointer}/responses/{code}/content/application~1json/schema");
                         // `Response` is the alias's name when the body may be null.
                         let may_be_empty = self.nullable(&schema) || answers_204;
-                        let name = if may_be_empty { "ResponseBody" } else { "Response" };
+                        let name = if may_be_empty {
+                            "ResponseBody"
+                        } else {
+                            "Response"
+                        };
                         let ty = self.ty(&schema, &ctx(name, pointer))?;
                         self.optional_if(ty, self.nullable(&schema))
                     }
@@ -1331,20 +1367,31 @@ impl<'a> Builder<'a> {
         let models = vec!["models".to_owned()];
         for id in 0..self.types.len() {
             let def = &self.types[id];
-            let shared = users.get(&id).is_some_and(|m| m.iter().any(|m| *m != def.module));
-            if !shared || def.module == models || matches!(def.name.as_str(), "Request" | "Response" | "ResponseBody") {
+            let shared = users
+                .get(&id)
+                .is_some_and(|m| m.iter().any(|m| *m != def.module));
+            if !shared
+                || def.module == models
+                || matches!(def.name.as_str(), "Request" | "Response" | "ResponseBody")
+            {
                 continue;
             }
             let short = ["ResponseBody", "ResponseItem", "Response", "Request"]
                 .iter()
-                .find_map(|prefix| def.name.strip_prefix(prefix).filter(|rest| !rest.is_empty()))
+                .find_map(|prefix| {
+                    def.name
+                        .strip_prefix(prefix)
+                        .filter(|rest| !rest.is_empty())
+                })
                 .unwrap_or(&def.name)
                 .to_owned();
             // A lone word (`Type`, `State`) says too little in `models`: keep the endpoint it
             // was first seen in as context (`QueueState`).
             let words = short.chars().filter(char::is_ascii_uppercase).count();
             let short = match def.module.last() {
-                Some(owner) if words <= 1 && def.module.first().is_some_and(|m| m == "endpoints") => {
+                Some(owner)
+                    if words <= 1 && def.module.first().is_some_and(|m| m == "endpoints") =>
+                {
                     format!("{}{short}", names::pascal(owner))
                 }
                 _ => short,

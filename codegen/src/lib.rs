@@ -134,13 +134,19 @@ pub fn load(text: &str) -> Result<openapiv3::OpenAPI, Error> {
     // each path item alone first to name the one that is wrong.
     if let Some(paths) = value.get("paths").and_then(serde_json::Value::as_object) {
         for (path, item) in paths {
-            parse::<openapiv3::PathItem>(item.clone(), &format!("/paths/{}", normalize::escape(path)))?;
+            parse::<openapiv3::PathItem>(
+                item.clone(),
+                &format!("/paths/{}", normalize::escape(path)),
+            )?;
         }
     }
     parse(value, "")
 }
 
-fn parse<T: serde::de::DeserializeOwned>(value: serde_json::Value, prefix: &str) -> Result<T, Error> {
+fn parse<T: serde::de::DeserializeOwned>(
+    value: serde_json::Value,
+    prefix: &str,
+) -> Result<T, Error> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let pointer = e
             .path()
@@ -148,7 +154,10 @@ fn parse<T: serde::de::DeserializeOwned>(value: serde_json::Value, prefix: &str)
             .filter(|seg| !matches!(seg, serde_path_to_error::Segment::Unknown))
             .map(|seg| format!("/{}", normalize::escape(&seg.to_string())))
             .collect::<String>();
-        Error::spec(&format!("{prefix}{pointer}"), format!("valid OpenAPI ({})", e.inner()))
+        Error::spec(
+            &format!("{prefix}{pointer}"),
+            format!("valid OpenAPI ({})", e.inner()),
+        )
     })
 }
 

@@ -5,7 +5,10 @@ use misskey_codegen::{analyze, generate, Error, Features, Options};
 use serde_json::{json, Value};
 
 fn options() -> Options {
-    Options { features: Features::all(), derive_all: false }
+    Options {
+        features: Features::all(),
+        derive_all: false,
+    }
 }
 
 /// A 3.1 spec with the given component schemas and one endpoint per `(path, request, response)`.
@@ -13,7 +16,9 @@ fn spec(schemas: Value, endpoints: &[(&str, Value, Option<Value>)]) -> String {
     let mut paths = serde_json::Map::new();
     for (path, request, response) in endpoints {
         let responses = match response {
-            Some(schema) => json!({"200": {"description": "OK", "content": {"application/json": {"schema": schema}}}}),
+            Some(schema) => {
+                json!({"200": {"description": "OK", "content": {"application/json": {"schema": schema}}}})
+            }
             None => json!({"204": {"description": "OK (without any results)"}}),
         };
         paths.insert(
@@ -47,14 +52,19 @@ fn code(text: &str) -> String {
 
 fn named<'a>(api: &'a Api, module: &str, name: &str) -> &'a TypeKind {
     let module: Vec<String> = module.split("::").map(str::to_owned).collect();
-    &api.types.iter().find(|t| t.module == module && t.name == name).unwrap_or_else(|| panic!("no {name}")).kind
+    &api.types
+        .iter()
+        .find(|t| t.module == module && t.name == name)
+        .unwrap_or_else(|| panic!("no {name}"))
+        .kind
 }
 
 fn fields(kind: &TypeKind) -> Vec<(String, String, bool, bool)> {
     match kind {
-        TypeKind::Struct(fields) => {
-            fields.iter().map(|f| (f.json.clone(), f.ident.clone(), f.required, f.nullable)).collect()
-        }
+        TypeKind::Struct(fields) => fields
+            .iter()
+            .map(|f| (f.json.clone(), f.ident.clone(), f.required, f.nullable))
+            .collect(),
         other => panic!("not a struct: {other:?}"),
     }
 }
@@ -73,7 +83,11 @@ fn fields_keep_spec_order_names_and_presence() {
             "user-name": {"type": "integer"},
             "match": {"type": "number"},
         }, "required": ["zeta", "type"]}}),
-        &[("/things/show", empty_object(), Some(json!({"$ref": "#/components/schemas/Thing"})))],
+        &[(
+            "/things/show",
+            empty_object(),
+            Some(json!({"$ref": "#/components/schemas/Thing"})),
+        )],
     );
     let api = api(&text);
     assert_eq!(
@@ -88,9 +102,15 @@ fn fields_keep_spec_order_names_and_presence() {
     );
     let code = code(&text);
     assert!(code.contains("pub r#type: Option<String>"), "{code}");
-    assert!(code.contains("#[serde(rename = \"2fa\", default)]"), "{code}");
+    assert!(
+        code.contains("#[serde(rename = \"2fa\", default)]"),
+        "{code}"
+    );
     assert!(code.contains("pub _2fa: Option<bool>"), "{code}");
-    assert!(code.contains("#[serde(rename = \"user-name\", default)]"), "{code}");
+    assert!(
+        code.contains("#[serde(rename = \"user-name\", default)]"),
+        "{code}"
+    );
 }
 
 #[test]
@@ -103,7 +123,11 @@ fn openapi_3_0_nullable_reads_like_3_1_type_arrays() {
     v30["openapi"] = json!("3.0.0");
     let v31 = spec(
         json!({"Thing": {"type": "object", "properties": {"a": {"type": ["string", "null"]}}, "required": ["a"]}}),
-        &[("/things/show", empty_object(), Some(json!({"$ref": "#/components/schemas/Thing"})))],
+        &[(
+            "/things/show",
+            empty_object(),
+            Some(json!({"$ref": "#/components/schemas/Thing"})),
+        )],
     );
     let from_30 = code(&v30.to_string());
     assert_eq!(from_30, code(&v31));
@@ -120,15 +144,25 @@ fn all_of_is_merged_into_one_struct() {
                 {"type": "object", "properties": {"bio": {"type": ["string", "null"]}}, "required": ["bio"]},
             ]},
         }),
-        &[("/users/show", empty_object(), Some(json!({"$ref": "#/components/schemas/Detailed"})))],
+        &[(
+            "/users/show",
+            empty_object(),
+            Some(json!({"$ref": "#/components/schemas/Detailed"})),
+        )],
     );
     let api = api(&text);
     assert_eq!(
         fields(named(&api, "models", "Detailed")),
-        vec![("id".into(), "id".into(), true, false), ("bio".into(), "bio".into(), true, true)]
+        vec![
+            ("id".into(), "id".into(), true, false),
+            ("bio".into(), "bio".into(), true, true)
+        ]
     );
     let code = code(&text);
-    assert!(!code.contains("flatten"), "allOf must not become serde(flatten)");
+    assert!(
+        !code.contains("flatten"),
+        "allOf must not become serde(flatten)"
+    );
     assert!(code.contains("pub id: crate::types::Id"), "{code}");
 }
 
@@ -141,7 +175,11 @@ fn overlapping_one_of_objects_merge_and_keep_every_field() {
             "Me": {"type": "object", "properties": {"id": {"type": "string"}, "isFollowing": {"type": "boolean"}, "email": {"type": ["string", "null"]}}, "required": ["id", "isFollowing", "email"]},
             "UserDetailed": {"oneOf": [{"$ref": "#/components/schemas/NotMe"}, {"$ref": "#/components/schemas/Me"}]},
         }),
-        &[("/users/show", empty_object(), Some(json!({"$ref": "#/components/schemas/UserDetailed"})))],
+        &[(
+            "/users/show",
+            empty_object(),
+            Some(json!({"$ref": "#/components/schemas/UserDetailed"})),
+        )],
     );
     let api = api(&text);
     assert_eq!(
@@ -162,15 +200,27 @@ fn one_of_with_type_tags_becomes_a_tagged_enum_with_fallback() {
             {"type": "object", "properties": {"id": {"type": "string"}, "type": {"type": "string", "enum": ["follow"]}, "userId": {"type": "string"}}, "required": ["id", "type", "userId"]},
             {"type": "object", "properties": {"id": {"type": "string"}, "type": {"type": "string", "enum": ["app"]}, "body": {"type": "string"}}, "required": ["id", "type", "body"]},
         ]}}),
-        &[("/i/notifications", json!({"type": "object", "properties": {
+        &[(
+            "/i/notifications",
+            json!({"type": "object", "properties": {
             "limit": {"type": "integer"}, "sinceId": {"type": "string", "format": "misskey:id"}, "untilId": {"type": "string", "format": "misskey:id"}}}),
-            Some(json!({"type": "array", "items": {"$ref": "#/components/schemas/Notification"}})))],
+            Some(json!({"type": "array", "items": {"$ref": "#/components/schemas/Notification"}})),
+        )],
     );
     let api = api(&text);
     match named(&api, "models", "Notification") {
         TypeKind::Tagged(variants) => {
-            let tags: Vec<(String, Vec<String>)> = variants.iter().map(|v| (v.ident.clone(), v.values.clone())).collect();
-            assert_eq!(tags, vec![("Follow".into(), vec!["follow".into()]), ("App".into(), vec!["app".into()])]);
+            let tags: Vec<(String, Vec<String>)> = variants
+                .iter()
+                .map(|v| (v.ident.clone(), v.values.clone()))
+                .collect();
+            assert_eq!(
+                tags,
+                vec![
+                    ("Follow".into(), vec!["follow".into()]),
+                    ("App".into(), vec!["app".into()])
+                ]
+            );
         }
         other => panic!("not tagged: {other:?}"),
     }
@@ -181,44 +231,68 @@ fn one_of_with_type_tags_becomes_a_tagged_enum_with_fallback() {
     assert!(code.contains("Some(\"follow\") =>"), "{code}");
     // Pageable: sinceId/untilId/limit and items with an id.
     assert!(api.endpoints[0].pagination.is_some());
-    assert!(code.contains("impl crate::pagination::Paginated for Request"), "{code}");
+    assert!(
+        code.contains("impl crate::pagination::Paginated for Request"),
+        "{code}"
+    );
 }
 
 #[test]
 fn string_enums_keep_unknown_values() {
     let text = spec(
         json!({}),
-        &[("/notes/create", json!({"type": "object", "properties": {"visibility": {"type": "string", "enum": ["public", "home", "1hour"]}}}), None)],
+        &[(
+            "/notes/create",
+            json!({"type": "object", "properties": {"visibility": {"type": "string", "enum": ["public", "home", "1hour"]}}}),
+            None,
+        )],
     );
     let api = api(&text);
     match named(&api, "endpoints::notes::create", "RequestVisibility") {
         TypeKind::StringEnum(variants) => assert_eq!(
             variants,
-            &vec![("Public".into(), "public".into()), ("Home".into(), "home".into()), ("V1hour".into(), "1hour".into())]
+            &vec![
+                ("Public".into(), "public".into()),
+                ("Home".into(), "home".into()),
+                ("V1hour".into(), "1hour".into())
+            ]
         ),
         other => panic!("{other:?}"),
     }
     let code = code(&text);
     assert!(code.contains("Other(String)"), "{code}");
-    assert!(code.contains("other => Self::Other(other.to_owned())"), "{code}");
+    assert!(
+        code.contains("other => Self::Other(other.to_owned())"),
+        "{code}"
+    );
 }
 
 #[test]
 fn optional_and_nullable_request_fields_have_three_states() {
     let text = spec(
         json!({}),
-        &[("/i/update", json!({"type": "object", "properties": {
+        &[(
+            "/i/update",
+            json!({"type": "object", "properties": {
             "description": {"type": ["string", "null"]},
             "name": {"type": "string"},
             "birthday": {"type": ["string", "null"]},
-        }, "required": ["birthday"]}), None)],
+        }, "required": ["birthday"]}),
+            None,
+        )],
     );
     let code = code(&text);
-    assert!(code.contains("pub description: Option<Option<String>>"), "{code}");
+    assert!(
+        code.contains("pub description: Option<Option<String>>"),
+        "{code}"
+    );
     assert!(code.contains("pub name: Option<String>"), "{code}");
     // Required but nullable: always sent, `null` or a value.
     assert!(code.contains("pub birthday: Option<String>"), "{code}");
-    assert!(code.contains("pub fn description_null(mut self) -> Self"), "{code}");
+    assert!(
+        code.contains("pub fn description_null(mut self) -> Self"),
+        "{code}"
+    );
     // 204 endpoint answers nothing.
     assert!(code.contains("pub type Response = ();"), "{code}");
 }
@@ -233,17 +307,26 @@ fn maps_tuples_and_untyped_values() {
             "policyValue": {"oneOf": [{"type": "integer"}, {"type": "boolean"}]},
             "words": {"type": "array", "items": {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}},
         }, "required": ["reactions", "pair", "anything", "policyValue", "words"]}}),
-        &[("/stats", empty_object(), Some(json!({"$ref": "#/components/schemas/Stats"})))],
+        &[(
+            "/stats",
+            empty_object(),
+            Some(json!({"$ref": "#/components/schemas/Stats"})),
+        )],
     );
     let api = api(&text);
-    let TypeKind::Struct(fields) = named(&api, "models", "Stats") else { panic!() };
+    let TypeKind::Struct(fields) = named(&api, "models", "Stats") else {
+        panic!()
+    };
     assert_eq!(fields[0].ty, Ty::Map(Box::new(Ty::Number)));
     assert_eq!(fields[1].ty, Ty::Tuple(vec![Ty::Integer, Ty::String]));
     assert_eq!(fields[2].ty, Ty::Value);
     // Scalars of several kinds stay JSON: servers send values outside both branches.
     assert_eq!(fields[3].ty, Ty::Value);
     let code = code(&text);
-    assert!(code.contains("std::collections::HashMap<String, f64>"), "{code}");
+    assert!(
+        code.contains("std::collections::HashMap<String, f64>"),
+        "{code}"
+    );
     assert!(code.contains("pub pair: (i64, String)"), "{code}");
     assert!(code.contains("#[serde(untagged)]"), "{code}");
 }
@@ -256,7 +339,11 @@ fn recursive_schemas_are_boxed() {
             "renote": {"type": ["object", "null"], "anyOf": [{"$ref": "#/components/schemas/Note"}, {"type": "null"}]},
             "replies": {"type": "array", "items": {"$ref": "#/components/schemas/Note"}},
         }, "required": ["id"]}}),
-        &[("/notes/show", empty_object(), Some(json!({"$ref": "#/components/schemas/Note"})))],
+        &[(
+            "/notes/show",
+            empty_object(),
+            Some(json!({"$ref": "#/components/schemas/Note"})),
+        )],
     );
     let code = code(&text);
     assert!(code.contains("pub renote: Option<Box<Note>>"), "{code}");
@@ -270,8 +357,20 @@ fn identical_inline_shapes_are_generated_once() {
     let text = spec(
         json!({}),
         &[
-            ("/a/one", empty_object(), Some(json!({"type": "object", "properties": {"point": shape}, "required": ["point"]}))),
-            ("/a/two", empty_object(), Some(json!({"type": "object", "properties": {"where": shape}, "required": ["where"]}))),
+            (
+                "/a/one",
+                empty_object(),
+                Some(
+                    json!({"type": "object", "properties": {"point": shape}, "required": ["point"]}),
+                ),
+            ),
+            (
+                "/a/two",
+                empty_object(),
+                Some(
+                    json!({"type": "object", "properties": {"where": shape}, "required": ["where"]}),
+                ),
+            ),
         ],
     );
     let api = api(&text);
@@ -285,7 +384,15 @@ fn identical_inline_shapes_are_generated_once() {
 
 #[test]
 fn endpoint_metadata_comes_from_the_spec() {
-    let mut value: Value = serde_json::from_str(&spec(json!({}), &[("/notes/show", empty_object(), Some(json!({"type": "object"})))])).unwrap();
+    let mut value: Value = serde_json::from_str(&spec(
+        json!({}),
+        &[(
+            "/notes/show",
+            empty_object(),
+            Some(json!({"type": "object"})),
+        )],
+    ))
+    .unwrap();
     value["paths"]["/notes/show"]["post"]["responses"]["400"] = json!({
         "description": "Client error",
         "content": {"application/json": {"schema": {"type": "object"}, "examples": {
@@ -299,15 +406,37 @@ fn endpoint_metadata_comes_from_the_spec() {
     assert_eq!(e.permission.as_deref(), Some("write:notes"));
     assert!(e.requires_credential);
     assert_eq!(e.error_codes.len(), 1);
-    assert_eq!((e.error_codes[0].code.as_str(), e.error_codes[0].ident.as_str()), ("NO_SUCH_NOTE", "NoSuchNote"));
+    assert_eq!(
+        (
+            e.error_codes[0].code.as_str(),
+            e.error_codes[0].ident.as_str()
+        ),
+        ("NO_SUCH_NOTE", "NoSuchNote")
+    );
     assert_eq!(e.error_codes[0].status, Some(400));
 }
 
 #[test]
 fn disabled_feature_groups_are_left_out_and_counted() {
-    let text = spec(json!({}), &[("/admin/meta", empty_object(), None), ("/notes/show", empty_object(), None), ("/ping", empty_object(), None)]);
-    let features = Features { declared: vec![("admin".into(), false), ("notes".into(), true)] };
-    let api = analyze(&text, &Options { features, derive_all: false }).unwrap();
+    let text = spec(
+        json!({}),
+        &[
+            ("/admin/meta", empty_object(), None),
+            ("/notes/show", empty_object(), None),
+            ("/ping", empty_object(), None),
+        ],
+    );
+    let features = Features {
+        declared: vec![("admin".into(), false), ("notes".into(), true)],
+    };
+    let api = analyze(
+        &text,
+        &Options {
+            features,
+            derive_all: false,
+        },
+    )
+    .unwrap();
     let names: Vec<&str> = api.endpoints.iter().map(|e| e.name.as_str()).collect();
     assert_eq!(names, ["notes/show", "ping"]);
     assert_eq!((api.spec_paths, api.disabled_paths), (3, 1));
@@ -320,13 +449,20 @@ fn names_that_clash_after_case_conversion_get_distinct_rust_names() {
     let text = spec(
         json!({}),
         &[
-            ("/a/get-all", json!({"type": "object", "properties": {"fooBar": {"type": "string"}, "foo_bar": {"type": "integer"}}}), None),
+            (
+                "/a/get-all",
+                json!({"type": "object", "properties": {"fooBar": {"type": "string"}, "foo_bar": {"type": "integer"}}}),
+                None,
+            ),
             ("/a/get_all", empty_object(), None),
         ],
     );
     let api = api(&text);
     let request = api.endpoints[0].request;
-    let idents: Vec<String> = fields(&api.types[request].kind).into_iter().map(|f| f.1).collect();
+    let idents: Vec<String> = fields(&api.types[request].kind)
+        .into_iter()
+        .map(|f| f.1)
+        .collect();
     assert_eq!(idents, ["foo_bar", "foo_bar2"]);
     assert_eq!(api.endpoints[0].module, ["a", "get_all"]);
     assert_eq!(api.endpoints[1].module, ["a", "get_all2"]);
@@ -336,7 +472,10 @@ fn names_that_clash_after_case_conversion_get_distinct_rust_names() {
 
 #[test]
 fn component_names_that_clash_are_an_error() {
-    let text = spec(json!({"user_lite": {"type": "object"}, "UserLite": {"type": "object"}}), &[]);
+    let text = spec(
+        json!({"user_lite": {"type": "object"}, "UserLite": {"type": "object"}}),
+        &[],
+    );
     let err = analyze(&text, &options()).unwrap_err().to_string();
     assert!(err.contains("/components/schemas/UserLite"), "{err}");
     assert!(err.contains("user_lite"), "{err}");
@@ -357,7 +496,8 @@ fn a_spec_that_is_not_json_says_where() {
 
 #[test]
 fn a_spec_without_paths_is_an_error() {
-    let err = spec_error(r#"{"openapi": "3.1.0", "info": {"title": "x", "version": "1"}}"#).to_string();
+    let err =
+        spec_error(r#"{"openapi": "3.1.0", "info": {"title": "x", "version": "1"}}"#).to_string();
     assert!(err.contains("/paths") && err.contains("paths"), "{err}");
 }
 
@@ -368,13 +508,23 @@ fn a_dangling_ref_names_its_pointer_and_target() {
         &[],
     );
     let err = spec_error(&text).to_string();
-    assert!(err.contains("/components/schemas/Note/properties/user"), "{err}");
+    assert!(
+        err.contains("/components/schemas/Note/properties/user"),
+        "{err}"
+    );
     assert!(err.contains("#/components/schemas/Nobody"), "{err}");
 }
 
 #[test]
 fn an_unknown_type_names_its_pointer() {
-    let text = spec(json!({}), &[("/notes/show", json!({"type": "object", "properties": {"noteId": {"type": "strnig"}}}), None)]);
+    let text = spec(
+        json!({}),
+        &[(
+            "/notes/show",
+            json!({"type": "object", "properties": {"noteId": {"type": "strnig"}}}),
+            None,
+        )],
+    );
     let err = spec_error(&text).to_string();
     assert!(err.contains("/paths/~1notes~1show/post/requestBody/content/application~1json/schema/properties/noteId/type"), "{err}");
     assert!(err.contains("strnig"), "{err}");
@@ -397,7 +547,12 @@ fn real_specs() -> Vec<(String, String)> {
         .filter_map(|e| e.ok())
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .map(|p| (p.display().to_string(), std::fs::read_to_string(&p).unwrap()))
+        .map(|p| {
+            (
+                p.display().to_string(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
         .collect();
     specs.sort();
     specs
@@ -407,15 +562,34 @@ fn real_specs() -> Vec<(String, String)> {
 fn every_path_of_the_real_specs_becomes_an_endpoint() {
     for (path, text) in real_specs() {
         let raw: Value = serde_json::from_str(&text).unwrap();
-        let paths: Vec<String> = raw["paths"].as_object().unwrap().keys().map(|p| p.trim_start_matches('/').to_owned()).collect();
+        let paths: Vec<String> = raw["paths"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(|p| p.trim_start_matches('/').to_owned())
+            .collect();
         let api = api(&text);
         let names: Vec<String> = api.endpoints.iter().map(|e| e.name.clone()).collect();
         assert_eq!(names, paths, "{path}");
-        let methods: std::collections::HashSet<&str> = api.endpoints.iter().map(|e| e.method.as_str()).collect();
-        assert_eq!(methods.len(), paths.len(), "{path}: client methods are distinct");
+        let methods: std::collections::HashSet<&str> =
+            api.endpoints.iter().map(|e| e.method.as_str()).collect();
+        assert_eq!(
+            methods.len(),
+            paths.len(),
+            "{path}: client methods are distinct"
+        );
         // Every endpoint the spec says is multipart is generated as multipart.
-        let multipart = raw["paths"].as_object().unwrap().values().filter(|v| v.to_string().contains("multipart/form-data")).count();
-        assert_eq!(api.endpoints.iter().filter(|e| e.multipart).count(), multipart, "{path}");
+        let multipart = raw["paths"]
+            .as_object()
+            .unwrap()
+            .values()
+            .filter(|v| v.to_string().contains("multipart/form-data"))
+            .count();
+        assert_eq!(
+            api.endpoints.iter().filter(|e| e.multipart).count(),
+            multipart,
+            "{path}"
+        );
     }
 }
 
@@ -430,7 +604,8 @@ fn generation_is_deterministic() {
 
 #[test]
 fn an_invalid_operation_names_its_path() {
-    let mut value: Value = serde_json::from_str(&spec(json!({}), &[("/notes/show", empty_object(), None)])).unwrap();
+    let mut value: Value =
+        serde_json::from_str(&spec(json!({}), &[("/notes/show", empty_object(), None)])).unwrap();
     value["paths"]["/notes/show"]["post"]["responses"] = json!("not an object");
     let err = spec_error(&value.to_string()).to_string();
     assert!(err.contains("/paths/~1notes~1show/post"), "{err}");
@@ -441,15 +616,34 @@ fn generated_names_never_shadow_the_prelude() {
     let text = spec(
         json!({"Option": {"type": "object", "properties": {"from": {"type": "string", "enum": ["a", "b"]}}}}),
         &[
-            ("/a/one", json!({"type": "object", "properties": {"from": {"type": "string", "enum": ["x", "y"]}}}), None),
-            ("/a/two", json!({"type": "object", "properties": {"from": {"type": "string", "enum": ["x", "y"]}}}), None),
+            (
+                "/a/one",
+                json!({"type": "object", "properties": {"from": {"type": "string", "enum": ["x", "y"]}}}),
+                None,
+            ),
+            (
+                "/a/two",
+                json!({"type": "object", "properties": {"from": {"type": "string", "enum": ["x", "y"]}}}),
+                None,
+            ),
         ],
     );
     let api = api(&text);
-    let names: Vec<&str> = api.types.iter().filter(|t| t.module == ["models"]).map(|t| t.name.as_str()).collect();
+    let names: Vec<&str> = api
+        .types
+        .iter()
+        .filter(|t| t.module == ["models"])
+        .map(|t| t.name.as_str())
+        .collect();
     assert!(names.contains(&"Option2"), "{names:?}");
     // The request enum both endpoints use moves to `models`, but not as `From`.
-    assert!(names.iter().any(|n| n.ends_with("From") && n.len() > 4), "{names:?}");
-    assert!(!names.contains(&"From") && !names.contains(&"Option"), "{names:?}");
+    assert!(
+        names.iter().any(|n| n.ends_with("From") && n.len() > 4),
+        "{names:?}"
+    );
+    assert!(
+        !names.contains(&"From") && !names.contains(&"Option"),
+        "{names:?}"
+    );
     code(&text);
 }
