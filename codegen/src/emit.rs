@@ -542,7 +542,7 @@ fn setters(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream {
         } else {
             field.clone()
         };
-        let doc = doc_attrs(&field_doc(f));
+        let doc = doc_attrs(&field_doc(f, true));
         if f.ty == Ty::Upload {
             return quote! {
                 #doc
@@ -586,6 +586,15 @@ fn setters(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream {
             #null_setter
         }
     });
+    let setters: Vec<TokenStream> = setters.collect();
+    // Nothing to set when every parameter is required.
+    let builder = (!setters.is_empty()).then(|| {
+        quote! {
+            impl crate::RequestBuilder<Request> {
+                #(#setters)*
+            }
+        }
+    });
     quote! {
         impl Request {
             /// A request with the required parameters; the optional ones are left out.
@@ -597,9 +606,7 @@ fn setters(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream {
 
         #default
 
-        impl crate::RequestBuilder<Request> {
-            #(#setters)*
-        }
+        #builder
     }
 }
 
@@ -885,7 +892,7 @@ fn readable_origin(pointer: &str) -> String {
         .replace("response.", "response ")
 }
 
-fn field_doc(f: &Field) -> Vec<String> {
+fn field_doc(f: &Field, request: bool) -> Vec<String> {
     let mut doc: Vec<String> = f
         .doc
         .as_deref()
@@ -894,11 +901,16 @@ fn field_doc(f: &Field) -> Vec<String> {
     if !doc.is_empty() {
         doc.push(String::new());
     }
-    let presence = match (f.required, f.nullable) {
-        (true, false) => "always present",
-        (true, true) => "always present, may be null",
-        (false, false) => "optional",
-        (false, true) => "optional, may be null",
+    // Read from the side that uses the field: what must be sent, or what arrives.
+    let presence = match (request, f.required, f.nullable) {
+        (true, true, false) => "required",
+        (true, true, true) => "required, may be null",
+        (true, false, false) => "optional",
+        (true, false, true) => "optional; sending null is not the same as leaving it out",
+        (false, true, false) => "always present",
+        (false, true, true) => "always present, may be null",
+        (false, false, false) => "may be absent",
+        (false, false, true) => "may be absent or null",
     };
     doc.push(format!("`{}`: {presence}.", f.json));
     doc
@@ -906,7 +918,7 @@ fn field_doc(f: &Field) -> Vec<String> {
 
 fn struct_field(api: &Api, f: &Field, def: &TypeDef, module: &[String]) -> TokenStream {
     let name = ident(&f.ident);
-    let doc = doc_attrs(&field_doc(f));
+    let doc = doc_attrs(&field_doc(f, def.serialize && !def.deserialize));
     let mut attrs = Vec::new();
     if f.ident.trim_start_matches("r#") != f.json {
         let json = &f.json;
