@@ -569,7 +569,25 @@ pub(crate) fn redact(err: &mut Error, secret: &str) {
 }
 
 /// Decodes a success body (empty means JSON `null`) into `T`, naming the JSON path on failure.
+///
+/// The fast path checks UTF-8 once for the whole body and decodes without tracking the path
+/// (serde_json re-checks every string of a byte slice, and path tracking costs more still:
+/// this took decoding a 100-note timeline from about 660 µs to 280 µs, see
+/// `benches/decode.rs`). Only a body that fails is decoded a second time, with the path, for
+/// the error.
 pub(crate) fn decode_body<T: DeserializeOwned>(endpoint: &str, body: &[u8]) -> Result<T> {
+    if let Ok(text) = std::str::from_utf8(body) {
+        if !text.is_empty() {
+            if let Ok(value) = serde_json::from_str(text) {
+                return Ok(value);
+            }
+        }
+    }
+    decode_body_with_path(endpoint, body)
+}
+
+/// [`decode_body`]'s slow path: the same decoding, tracking the path for the error.
+fn decode_body_with_path<T: DeserializeOwned>(endpoint: &str, body: &[u8]) -> Result<T> {
     if body.is_empty() {
         return serde_path_to_error::deserialize(Value::Null)
             .map_err(|e| decode_error(endpoint, body, e.path().to_string(), e.into_inner()));

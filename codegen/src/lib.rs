@@ -126,7 +126,7 @@ pub fn load(text: &str) -> Result<openapiv3::OpenAPI, Error> {
     })?;
     normalize::normalize(&mut value)?;
     // The fast path: a spec that parses needs no positions. This runs in every dependent's
-    // build script, unoptimized, so it matters (about a third of `load`).
+    // build script, unoptimized, so it matters (about half of `load`, 0.25 s).
     if let Ok(spec) = <openapiv3::OpenAPI as serde::Deserialize>::deserialize(&value) {
         return Ok(spec);
     }
