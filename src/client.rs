@@ -393,7 +393,7 @@ impl Client {
         } else {
             Payload::Json(fields)
         };
-        let body = self.send(E::NAME, payload, true).await?;
+        let body = self.send(&request.path(), payload, true).await?;
         self.decode(E::NAME, &body)
     }
 

@@ -33,6 +33,11 @@ pub trait Endpoint: Serialize + Send + Sync + 'static {
     /// Whether the body is `multipart/form-data` rather than JSON.
     const MULTIPART: bool = false;
 
+    /// The path after `/api/`: [`Endpoint::NAME`], with any `{parameter}` filled in.
+    fn path(&self) -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed(Self::NAME)
+    }
+
     /// The file parts of a multipart request, by field name. Empty for JSON endpoints.
     fn files(&self) -> Vec<(&'static str, &crate::upload::UploadFile)> {
         Vec::new()

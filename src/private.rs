@@ -114,3 +114,29 @@ impl<'de> Visitor<'de> for OptionNumberVisitor {
         number(deserializer).map(Some)
     }
 }
+
+/// Percent-encodes a path parameter so that it stays one segment of the URL.
+pub fn path_segment(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                out.push(byte as char)
+            }
+            other => out.push_str(&format!("%{other:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::path_segment;
+
+    #[test]
+    fn path_parameters_stay_one_segment() {
+        assert_eq!(path_segment("a64d6665-57df"), "a64d6665-57df");
+        assert_eq!(path_segment("a/b c?d"), "a%2Fb%20c%3Fd");
+        assert_eq!(path_segment("é"), "%C3%A9");
+    }
+}

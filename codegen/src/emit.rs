@@ -271,6 +271,7 @@ fn endpoint_items(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream {
         quote! { Self::#variant => #code, }
     });
 
+    let path = path_fn(api, e);
     // With no codes listed, a one-arm `match` would be what clippy calls a `let`.
     let (from_code, as_str) = if e.error_codes.is_empty() {
         (
@@ -362,12 +363,59 @@ fn endpoint_items(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream {
             const REQUIRES_CREDENTIAL: bool = #credential;
             const PERMISSION: Option<&'static str> = #permission;
             #multipart
+            #path
         }
 
         #pagination
 
         #setters
     }
+}
+
+/// `fn path` for an endpoint with path parameters: the name with each `{param}` filled in.
+fn path_fn(api: &Api, e: &Endpoint) -> Option<TokenStream> {
+    let TypeKind::Struct(fields) = &api.types[e.request].kind else {
+        return None;
+    };
+    if !fields.iter().any(|f| f.in_path) {
+        return None;
+    }
+    // Plain statements rather than `format!`, whose arguments prettyplease leaves unformatted.
+    let mut pieces = Vec::new();
+    let mut literal = String::new();
+    for (i, segment) in e.name.split('/').enumerate() {
+        if i > 0 {
+            literal.push('/');
+        }
+        match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+            Some(param) => {
+                if !literal.is_empty() {
+                    pieces.push(quote! { path.push_str(#literal); });
+                    literal.clear();
+                }
+                let field = ident(
+                    &fields
+                        .iter()
+                        .find(|f| f.json == param)
+                        .expect("added in ir")
+                        .ident,
+                );
+                pieces
+                    .push(quote! { path.push_str(&crate::__private::path_segment(&self.#field)); });
+            }
+            None => literal.push_str(segment),
+        }
+    }
+    if !literal.is_empty() {
+        pieces.push(quote! { path.push_str(#literal); });
+    }
+    Some(quote! {
+        fn path(&self) -> std::borrow::Cow<'static, str> {
+            let mut path = String::new();
+            #(#pieces)*
+            std::borrow::Cow::Owned(path)
+        }
+    })
 }
 
 /// The field holding an item's `id` (ir only paginates items that have one).
@@ -923,6 +971,9 @@ fn struct_field(api: &Api, f: &Field, def: &TypeDef, module: &[String]) -> Token
     if f.ident.trim_start_matches("r#") != f.json {
         let json = &f.json;
         attrs.push(quote! { rename = #json });
+    }
+    if f.in_path {
+        return quote! { #doc #[serde(skip)] pub #name: String };
     }
     if f.ty == Ty::Upload {
         let ty = if f.required {

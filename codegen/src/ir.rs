@@ -82,6 +82,8 @@ pub struct Field {
     pub nullable: bool,
     pub doc: Option<String>,
     pub boxed: bool,
+    /// A path parameter (`/miauth/{session}/check`): part of the URL, not of the body.
+    pub in_path: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -783,6 +785,7 @@ impl<'a> Builder<'a> {
                 nullable: self.nullable(schema),
                 doc,
                 boxed: false,
+                in_path: false,
             });
         }
         Ok(fields)
@@ -1138,7 +1141,8 @@ impl<'a> Builder<'a> {
             Some(schema) => self.shape(schema, &body_pointer, 0)?,
             None => Shape::default(),
         };
-        let fields = self.fields(&shape, &ctx("Request", body_pointer))?;
+        let mut fields = self.fields(&shape, &ctx("Request", body_pointer))?;
+        self.path_parameters(name, operation, &mut fields);
         let request = self.push(TypeDef {
             name: "Request".to_owned(),
             module: full_module.clone(),
@@ -1255,6 +1259,49 @@ impl<'a> Builder<'a> {
             error_codes,
             pagination,
         })
+    }
+
+    /// `{name}` segments of the path become required string fields that the URL carries.
+    /// No Misskey spec has them today; a fork's may.
+    fn path_parameters(
+        &self,
+        path: &str,
+        operation: &openapiv3::Operation,
+        fields: &mut Vec<Field>,
+    ) {
+        let mut scope = Scope::default();
+        for f in fields.iter() {
+            scope.claim(&f.ident);
+        }
+        let names = path
+            .split('/')
+            .filter_map(|s| s.strip_prefix('{').and_then(|s| s.strip_suffix('}')));
+        for name in names {
+            let doc = operation.parameters.iter().find_map(|p| match p {
+                ReferenceOr::Item(p) if p.parameter_data_ref().name == name => {
+                    p.parameter_data_ref().description.clone()
+                }
+                _ => None,
+            });
+            match fields.iter_mut().find(|f| f.json == name) {
+                Some(field) => {
+                    field.in_path = true;
+                    field.required = true;
+                    field.nullable = false;
+                    field.ty = Ty::String;
+                }
+                None => fields.push(Field {
+                    json: name.to_owned(),
+                    ident: scope.claim(&names::snake(name)),
+                    ty: Ty::String,
+                    required: true,
+                    nullable: false,
+                    doc,
+                    boxed: false,
+                    in_path: true,
+                }),
+            }
+        }
     }
 
     /// Pageable: takes `sinceId`, `untilId` and `limit`, answers a list of items with an id.

@@ -647,3 +647,34 @@ fn generated_names_never_shadow_the_prelude() {
     );
     code(&text);
 }
+
+#[test]
+fn path_parameters_are_fields_that_fill_the_url() {
+    let mut value: Value = serde_json::from_str(&spec(
+        json!({}),
+        &[(
+            "/miauth/{session}/check",
+            json!({"type": "object", "properties": {"extra": {"type": "string"}}}),
+            Some(json!({"type": "object"})),
+        )],
+    ))
+    .unwrap();
+    value["paths"]["/miauth/{session}/check"]["post"]["parameters"] = json!([{"name": "session", "in": "path", "required": true, "description": "The session id.", "schema": {"type": "string"}}]);
+    let api = api(&value.to_string());
+    let e = &api.endpoints[0];
+    assert_eq!(e.method, "miauth_session_check");
+    let TypeKind::Struct(fields) = &api.types[e.request].kind else {
+        panic!()
+    };
+    let session = fields.iter().find(|f| f.json == "session").unwrap();
+    assert!(session.in_path && session.required);
+    assert_eq!(session.doc.as_deref(), Some("The session id."));
+    let code = code(&value.to_string());
+    assert!(code.contains("#[serde(skip)]"), "{code}");
+    assert!(code.contains("path.push_str(\"miauth/\");"), "{code}");
+    assert!(
+        code.contains("path.push_str(&crate::__private::path_segment(&self.session));"),
+        "{code}"
+    );
+    assert!(code.contains("path.push_str(\"/check\");"), "{code}");
+}
