@@ -36,12 +36,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
 
     let client = Client::builder(&server).token(auth.token).build()?;
-    let me = client.call_raw("i", serde_json::json!({})).await?;
+    // `i` is a generated method; it answers the typed own user.
+    let me = client.i().await?;
     println!(
         "`i` says: @{} ({} notes, {} followers)",
-        me["username"].as_str().unwrap_or("?"),
-        me["notesCount"],
-        me["followersCount"]
+        me.username, me.notes_count, me.followers_count
     );
     Ok(())
 }
