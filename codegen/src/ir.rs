@@ -714,7 +714,7 @@ impl<'a> Builder<'a> {
             self.types[id].kind = kind;
             return Ty::Named(id);
         }
-        let key = canonical_key(&kind, &self.types);
+        let key = canonical_key(&kind);
         if let Some(id) = self.shared.get(&key) {
             return Ty::Named(*id);
         }
@@ -1557,9 +1557,9 @@ fn merge_any(a: Shape, b: Shape) -> Shape {
     out
 }
 
-fn canonical_key(kind: &TypeKind, types: &[TypeDef]) -> String {
-    // Named references print as their defining module and name, which are unique.
-    let _ = types;
+/// Two inline shapes are the same type when their definitions print the same: named
+/// references print as type ids, which are unique.
+fn canonical_key(kind: &TypeKind) -> String {
     format!("{kind:?}")
 }
 

@@ -14,29 +14,25 @@ struct NotAlwaysSent {
     /// For a union schema: only in the branch whose `type` is this value.
     branch_type: Option<&'static str>,
     property: &'static str,
-    /// What was seen, for the next reader.
-    why: &'static str,
 }
 
 const NOT_ALWAYS_SENT: &[NotAlwaysSent] = &[
+    // A poll ending has no acting user: the server sends neither `user` nor `userId`.
     NotAlwaysSent {
         schema: "Notification",
         branch_type: Some("pollEnded"),
         property: "user",
-        why: "a poll ending has no acting user; the server sends neither user nor userId",
     },
     NotAlwaysSent {
         schema: "Notification",
         branch_type: Some("pollEnded"),
         property: "userId",
-        why: "as above",
     },
 ];
 
 /// Applies the table to a component schema before it is converted.
 pub fn apply(name: &str, mut schema: Schema) -> Schema {
     for row in NOT_ALWAYS_SENT.iter().filter(|r| r.schema == name) {
-        let _ = row.why;
         match (&mut schema.schema_kind, row.branch_type) {
             (
                 SchemaKind::OneOf { one_of: branches } | SchemaKind::AnyOf { any_of: branches },
