@@ -16,46 +16,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let token = std::env::var("MISSKEY_TOKEN")?;
     let client = Client::builder(&server).token(token).build()?;
 
-    // The generated `drive/files/create` request takes an `UploadFile` as its `file` field;
-    // this example sends the same multipart body with the raw path to stay independent of
-    // the generated code: the file is opened and streamed when the request is sent.
+    // The file is opened and streamed when the request is sent, not read into memory.
     let upload = UploadFile::from_path(&file);
     println!("uploading {upload:?}");
-    let request = Upload { file: upload };
-    let created = client.call(&request).await?;
-    println!("created drive file {}", created["id"]);
+    let created = client
+        .drive_files_create(upload)
+        .is_sensitive(false)
+        .await?;
+    println!("created drive file {} ({})", created.id, created.name);
     Ok(())
-}
-
-/// A minimal `drive/files/create` request.
-#[derive(Debug, serde::Serialize)]
-struct Upload {
-    #[serde(skip)]
-    file: UploadFile,
-}
-
-impl misskey_client::Endpoint for Upload {
-    type Response = serde_json::Value;
-    type ErrorCode = NoCodes;
-    const NAME: &'static str = "drive/files/create";
-    const REQUIRES_CREDENTIAL: bool = true;
-    const PERMISSION: Option<&'static str> = Some("write:drive");
-    const MULTIPART: bool = true;
-
-    fn files(&self) -> Vec<(&'static str, &UploadFile)> {
-        vec![("file", &self.file)]
-    }
-}
-
-/// No typed error codes for this hand-written request.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct NoCodes(String);
-
-impl misskey_client::EndpointErrorCode for NoCodes {
-    fn from_code(code: &str) -> Self {
-        NoCodes(code.to_owned())
-    }
-    fn as_str(&self) -> &str {
-        &self.0
-    }
 }
