@@ -19,6 +19,8 @@
 //! The other tests prove that merging overlapping `oneOf` branches loses nothing the server
 //! sent (see [`assert_lossless`]).
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -161,31 +163,11 @@ fn decode(c: &Capture) -> Result<(bool, String), Error> {
 /// `None` for a success, else the `Error` variant and its code.
 fn expected(c: &Capture) -> Option<(&'static str, Option<String>)> {
     let r = &c.response;
-    let code = |v: &Value| v.as_str().map(str::to_owned);
     let error_shaped = r["error"].is_object() || r.get("statusCode").is_some();
     if (200..300).contains(&c.status) && !error_shaped {
         return None;
     }
-    Some(if c.status == 429 {
-        ("RateLimited", code(&r["error"]["code"]))
-    } else if r["error"].is_object() {
-        ("Api", code(&r["error"]["code"]))
-    } else if r.get("statusCode").is_some() {
-        ("Framework", code(&r["code"]))
-    } else {
-        ("UnexpectedBody", None)
-    })
-}
-
-fn variant(err: &Error) -> &'static str {
-    match err {
-        Error::Api(_) => "Api",
-        Error::RateLimited(_) => "RateLimited",
-        Error::Framework(_) => "Framework",
-        Error::UnexpectedBody(_) => "UnexpectedBody",
-        Error::Decode { .. } => "Decode",
-        _ => "other",
-    }
+    Some(common::expected_error(c.status, r))
 }
 
 /// A place where a decoded typed value kept what the server sent as raw data.
@@ -353,8 +335,8 @@ fn every_captured_response_decodes() {
             (Some((want, code)), Err(err)) => {
                 errors += 1;
                 let mut wrong = Vec::new();
-                if variant(&err) != want {
-                    wrong.push(format!("variant {} (want {want})", variant(&err)));
+                if common::variant(&err) != want {
+                    wrong.push(format!("variant {} (want {want})", common::variant(&err)));
                 }
                 if err.code().map(str::to_owned) != code {
                     wrong.push(format!("code {:?} (want {code:?})", err.code()));

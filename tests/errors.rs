@@ -259,31 +259,6 @@ fn decode_response_matches_the_client() {
     assert_eq!(err.retry_after(), Some(Duration::from_secs(7)));
 }
 
-/// What the raw captured answer says the error must be, worked out from the JSON alone.
-fn expected(status: u16, response: &Value) -> (&'static str, Option<String>) {
-    let code = |v: &Value| v.as_str().map(str::to_owned);
-    if status == 429 {
-        return ("RateLimited", code(&response["error"]["code"]));
-    }
-    if response["error"].is_object() {
-        return ("Api", code(&response["error"]["code"]));
-    }
-    if response.get("statusCode").is_some() {
-        return ("Framework", code(&response["code"]));
-    }
-    ("UnexpectedBody", None)
-}
-
-fn variant(err: &Error) -> &'static str {
-    match err {
-        Error::Api(_) => "Api",
-        Error::RateLimited(_) => "RateLimited",
-        Error::Framework(_) => "Framework",
-        Error::UnexpectedBody(_) => "UnexpectedBody",
-        _ => "other",
-    }
-}
-
 #[tokio::test]
 async fn captured_error_corpus() {
     let dir = Path::new(concat!(
@@ -331,7 +306,7 @@ async fn captured_error_corpus() {
             .iter()
             .map(|(k, v)| (k.as_str(), v.as_str()))
             .collect();
-        let (want_variant, want_code) = expected(status, response);
+        let (want_variant, want_code) = expected_error(status, response);
 
         // Decoded from the capture, as the corpus tests will.
         let err = decode_response_value(endpoint, status, &header_refs, &body).unwrap_err();

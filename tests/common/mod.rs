@@ -252,3 +252,32 @@ pub fn json_body(req: &wiremock::Request) -> serde_json::Value {
 pub fn header<'a>(req: &'a wiremock::Request, name: &str) -> Option<&'a str> {
     req.headers.get(name).and_then(|v| v.to_str().ok())
 }
+
+/// What a raw captured error answer says the client's `Error` must be, worked out from the
+/// JSON alone: the variant's name and the code.
+pub fn expected_error(status: u16, response: &serde_json::Value) -> (&'static str, Option<String>) {
+    let code = |v: &serde_json::Value| v.as_str().map(str::to_owned);
+    if status == 429 {
+        return ("RateLimited", code(&response["error"]["code"]));
+    }
+    if response["error"].is_object() {
+        return ("Api", code(&response["error"]["code"]));
+    }
+    if response.get("statusCode").is_some() {
+        return ("Framework", code(&response["code"]));
+    }
+    ("UnexpectedBody", None)
+}
+
+/// The name of an `Error`'s variant, to compare with [`expected_error`].
+pub fn variant(err: &misskey_client::Error) -> &'static str {
+    use misskey_client::Error;
+    match err {
+        Error::Api(_) => "Api",
+        Error::RateLimited(_) => "RateLimited",
+        Error::Framework(_) => "Framework",
+        Error::UnexpectedBody(_) => "UnexpectedBody",
+        Error::Decode { .. } => "Decode",
+        _ => "other",
+    }
+}
