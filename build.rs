@@ -30,10 +30,11 @@ fn main() {
         features: features(&manifest),
         derive_all: env::var_os("MISSKEY_CODEGEN_DERIVE_ALL").is_some_and(|v| v == "1"),
     };
-    let code = misskey_codegen::generate_file(&spec, &options)
+    let generated = misskey_codegen::generate_file(&spec, &options)
         .unwrap_or_else(|err| fail(&err.to_string()));
+    warn(&spec, &generated.warnings);
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("set by cargo")).join("generated.rs");
-    if let Err(err) = fs::write(&out, code) {
+    if let Err(err) = fs::write(&out, generated.code) {
         fail(&format!("cannot write {}: {err}", out.display()));
     }
 }
@@ -46,6 +47,23 @@ fn features(manifest: &Path) -> misskey_codegen::Features {
         let var = format!("CARGO_FEATURE_{}", name.to_uppercase().replace('-', "_"));
         env::var_os(var).is_some()
     })
+}
+
+/// What the generator assumed about an odd spec, as cargo warnings: the first few, then
+/// where to see them all.
+fn warn(spec: &Path, warnings: &[misskey_codegen::Warning]) {
+    const SHOWN: usize = 10;
+    for warning in warnings.iter().take(SHOWN) {
+        println!("cargo:warning=spec {}: {warning}", spec.display());
+    }
+    if warnings.len() > SHOWN {
+        println!(
+            "cargo:warning={} more; all {} are listed by `misskey-codegen summary {}`",
+            warnings.len() - SHOWN,
+            warnings.len(),
+            spec.display()
+        );
+    }
 }
 
 fn fail(message: &str) -> ! {

@@ -300,6 +300,16 @@ pub(crate) enum Payload {
         fields: Map<String, Value>,
         files: Vec<(String, UploadFile)>,
     },
+    /// `GET`: the fields become the query string; the token goes in the header, never in
+    /// a URL that servers and proxies log.
+    Query(Map<String, Value>),
+}
+
+/// What an endpoint sends outside its body (declared query and header parameters).
+#[derive(Default)]
+pub(crate) struct Outside {
+    pub query: Vec<(&'static str, String)>,
+    pub headers: Vec<(&'static str, String)>,
 }
 
 /// The body ready to send, built once for all attempts.
@@ -309,6 +319,7 @@ enum Prepared {
         texts: Vec<(String, String)>,
         files: Vec<(String, UploadFile)>,
     },
+    Query(Vec<(String, String)>),
 }
 
 impl Client {
@@ -383,7 +394,9 @@ impl Client {
     pub async fn call<E: Endpoint>(&self, request: &E) -> Result<E::Response> {
         // Kept thin on purpose: everything that does not need `E` is in `send`.
         let fields = encode_request(E::NAME, request)?;
-        let payload = if E::MULTIPART {
+        let payload = if E::HTTP_GET {
+            Payload::Query(fields)
+        } else if E::MULTIPART {
             let files = request
                 .files()
                 .into_iter()
@@ -393,7 +406,13 @@ impl Client {
         } else {
             Payload::Json(fields)
         };
-        let body = self.send(&request.path(), payload, true).await?;
+        let outside = Outside {
+            query: request.query(),
+            headers: request.headers(),
+        };
+        let body = self
+            .send_with(&request.path(), payload, &outside, true)
+            .await?;
         self.decode(E::NAME, &body)
     }
 
@@ -458,6 +477,18 @@ impl Client {
         payload: Payload,
         with_token: bool,
     ) -> Result<Bytes> {
+        self.send_with(name, payload, &Outside::default(), with_token)
+            .await
+    }
+
+    /// [`Client::send`] with parameters outside the body.
+    async fn send_with(
+        &self,
+        name: &str,
+        payload: Payload,
+        outside: &Outside,
+        with_token: bool,
+    ) -> Result<Bytes> {
         let span = tracing::info_span!(
             "misskey.request",
             endpoint = %name,
@@ -465,7 +496,7 @@ impl Client {
             duration_ms = field::Empty,
             attempts = field::Empty,
         );
-        self.send_in_span(name, payload, with_token, span.clone())
+        self.send_in_span(name, payload, outside, with_token, span.clone())
             .instrument(span)
             .await
     }
@@ -474,26 +505,41 @@ impl Client {
         &self,
         name: &str,
         payload: Payload,
+        outside: &Outside,
         with_token: bool,
         span: tracing::Span,
     ) -> Result<Bytes> {
         let started = Instant::now();
         let token = self.inner.token.as_ref().filter(|_| with_token);
-        let body_token = token.filter(|_| self.inner.auth_mode == AuthMode::Body);
+        let is_get = matches!(payload, Payload::Query(_));
+        let body_token = token.filter(|_| self.inner.auth_mode == AuthMode::Body && !is_get);
         let prepared = prepare(name, payload, body_token)?;
-        let url = Url::parse(&self.endpoint_url(name)).map_err(|e| Error::Encode {
+        let mut url = Url::parse(&self.endpoint_url(name)).map_err(|e| Error::Encode {
             endpoint: name.to_owned(),
             reason: format!("not a usable endpoint name: {e}"),
         })?;
-        let bearer = token.filter(|_| self.inner.auth_mode == AuthMode::Bearer);
+        let mut query: Vec<(&str, &str)> = outside
+            .query
+            .iter()
+            .map(|(k, v)| (*k, v.as_str()))
+            .collect();
+        if let Prepared::Query(pairs) = &prepared {
+            query.extend(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        }
+        if !query.is_empty() {
+            url.query_pairs_mut().extend_pairs(query);
+        }
+        let bearer = token.filter(|_| self.inner.auth_mode == AuthMode::Bearer || is_get);
         let replayable = match &prepared {
-            Prepared::Json(_) => true,
+            Prepared::Json(_) | Prepared::Query(_) => true,
             Prepared::Multipart { files, .. } => !files.iter().any(|(_, f)| f.is_reader()),
         };
 
         let mut attempt = 1;
         let result = loop {
-            let result = self.send_once(name, &url, &prepared, bearer, token).await;
+            let result = self
+                .send_once(name, &url, &prepared, &outside.headers, bearer, token)
+                .await;
             let err = match result {
                 Ok(ok) => break Ok(ok),
                 Err(err) => err,
@@ -534,14 +580,19 @@ impl Client {
         name: &str,
         url: &Url,
         prepared: &Prepared,
+        headers: &[(&'static str, String)],
         bearer: Option<&Token>,
         token: Option<&Token>,
     ) -> Result<(u16, Bytes)> {
         let inner = &self.inner;
-        let mut req = inner
-            .http
-            .post(url.clone())
-            .header(USER_AGENT, inner.user_agent.clone());
+        let mut req = match prepared {
+            Prepared::Query(_) => inner.http.get(url.clone()),
+            _ => inner.http.post(url.clone()),
+        };
+        for (name, value) in headers {
+            req = req.header(*name, value.as_str());
+        }
+        req = req.header(USER_AGENT, inner.user_agent.clone());
         if let Some(timeout) = inner.timeout {
             req = req.timeout(timeout);
         }
@@ -558,6 +609,7 @@ impl Client {
             Prepared::Json(bytes) => req
                 .header(CONTENT_TYPE, "application/json")
                 .body(bytes.clone()),
+            Prepared::Query(_) => req,
             Prepared::Multipart { texts, files } => {
                 let mut form = reqwest::multipart::Form::new();
                 for (key, value) in texts {
@@ -656,10 +708,17 @@ fn prepare(name: &str, payload: Payload, body_token: Option<&Token>) -> Result<P
             }
             Prepared::Multipart { texts, files }
         }
+        Payload::Query(fields) => Prepared::Query(
+            fields
+                .into_iter()
+                .filter(|(key, _)| key != "i")
+                .filter_map(|(key, value)| multipart_text(value).map(|v| (key, v)))
+                .collect(),
+        ),
     })
 }
 
-/// A parameter as a multipart text part: strings as they are, `null` left out, everything
+/// A parameter as a multipart text part or query value: strings as they are, `null` left out, everything
 /// else as its JSON text (`true`, `12`, `["a"]`).
 fn multipart_text(value: Value) -> Option<String> {
     match value {

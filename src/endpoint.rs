@@ -32,10 +32,23 @@ pub trait Endpoint: Serialize + Send + Sync + 'static {
     const PERMISSION: Option<&'static str>;
     /// Whether the body is `multipart/form-data` rather than JSON.
     const MULTIPART: bool = false;
+    /// Whether the endpoint is called with `GET`, its parameters in the query string (a
+    /// path whose spec declares only `get`; every Misskey endpoint takes `POST`).
+    const HTTP_GET: bool = false;
 
     /// The path after `/api/`: [`Endpoint::NAME`], with any `{parameter}` filled in.
     fn path(&self) -> std::borrow::Cow<'static, str> {
         std::borrow::Cow::Borrowed(Self::NAME)
+    }
+
+    /// Parameters the spec declares in the query string (beside the body).
+    fn query(&self) -> Vec<(&'static str, String)> {
+        Vec::new()
+    }
+
+    /// Parameters the spec declares as request headers.
+    fn headers(&self) -> Vec<(&'static str, String)> {
+        Vec::new()
     }
 
     /// The file parts of a multipart request, by field name. Empty for JSON endpoints.

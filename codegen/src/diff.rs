@@ -238,12 +238,12 @@ impl<'a> Renderer<'a> {
             TypeKind::Untagged(variants) => {
                 let mut parts: Vec<String> = variants
                     .iter()
-                    .map(|(_, ty)| self.render(ty, false, depth + 1))
+                    .map(|v| self.render(&v.ty, false, depth + 1))
                     .collect();
                 parts.sort();
                 parts.join(" | ")
             }
-            TypeKind::Alias(ty) => self.render(ty, shallow, depth + 1),
+            TypeKind::Alias(ty) | TypeKind::Newtype(ty) => self.render(ty, shallow, depth + 1),
             TypeKind::Pending => "?".into(),
         }
     }
@@ -269,7 +269,9 @@ impl<'a> Renderer<'a> {
                     self.follow(&v.ty, format!("{path}."), out, depth + 1);
                 }
             }
-            TypeKind::Alias(ty) => self.follow(ty, prefix.to_owned(), out, depth + 1),
+            TypeKind::Alias(ty) | TypeKind::Newtype(ty) => {
+                self.follow(ty, prefix.to_owned(), out, depth + 1)
+            }
             _ => {}
         }
     }

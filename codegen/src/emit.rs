@@ -3,11 +3,10 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use crate::ir::{Api, Endpoint, Field, Ty, TypeDef, TypeId, TypeKind};
-use crate::names::Scope;
+use crate::ir::{
+    Api, Endpoint, Field, HttpMethod, ItemId, Location, Storage, Ty, TypeDef, TypeId, TypeKind,
+};
 
-/// Methods `RequestBuilder` has by hand; a setter must not take these names.
-const BUILDER_RESERVED: [&str; 5] = ["new", "request", "request_mut", "into_request", "send"];
 /// Above this many parameters a client method needs clippy's blessing.
 const MANY_ARGUMENTS: usize = 7;
 
@@ -219,14 +218,12 @@ fn endpoint_items(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream {
             }
         }
     };
+    let fields = api.fields(e.request);
     let multipart = if e.multipart {
-        let TypeKind::Struct(fields) = &api.types[e.request].kind else {
-            unreachable!("requests are structs")
-        };
         let files = fields.iter().filter(|f| f.ty == Ty::Upload).map(|f| {
             let json = &f.json;
             let field = ident(&f.ident);
-            if f.required {
+            if f.storage == Storage::Plain {
                 quote! { (#json, Some(&self.#field)) }
             } else {
                 quote! { (#json, self.#field.as_ref()) }
@@ -271,7 +268,11 @@ fn endpoint_items(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream {
         quote! { Self::#variant => #code, }
     });
 
-    let path = path_fn(api, e);
+    let path = path_fn(e, fields);
+    let query = pairs_fn("query", fields, Location::Query);
+    let headers = pairs_fn("headers", fields, Location::Header);
+    let http_get =
+        (e.http_method == HttpMethod::Get).then(|| quote! { const HTTP_GET: bool = true; });
     // With no codes listed, a one-arm `match` would be what clippy calls a `let`.
     let (from_code, as_str) = if e.error_codes.is_empty() {
         (
@@ -296,23 +297,12 @@ fn endpoint_items(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream {
     };
     let pagination = e.pagination.as_ref().map(|p| {
         let item = ty_tokens(api, &p.item, module);
-        let TypeKind::Struct(fields) = &api.types[e.request].kind else {
-            unreachable!("requests are structs")
-        };
-        let field = |json: &str| {
-            ident(
-                &fields
-                    .iter()
-                    .find(|f| f.json == json)
-                    .expect("checked in ir")
-                    .ident,
-            )
-        };
-        let (since, until, limit) = (field("sinceId"), field("untilId"), field("limit"));
-        let item_id = item_id(api, &p.item, module);
-        let limit_value = match p.limit {
-            Ty::Number => quote! { f64::from(limit) },
-            _ => quote! { i64::from(limit) },
+        let (since, until, limit) = (ident(&p.since_id), ident(&p.until_id), ident(&p.limit));
+        let item_id = item_id(api, &p.item_id, module);
+        let limit_value = if p.limit_is_number {
+            quote! { f64::from(limit) }
+        } else {
+            quote! { i64::from(limit) }
         };
         quote! {
             impl crate::pagination::Paginated for Request {
@@ -362,8 +352,11 @@ fn endpoint_items(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream {
             const NAME: &'static str = #name;
             const REQUIRES_CREDENTIAL: bool = #credential;
             const PERMISSION: Option<&'static str> = #permission;
+            #http_get
             #multipart
             #path
+            #query
+            #headers
         }
 
         #pagination
@@ -373,11 +366,8 @@ fn endpoint_items(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream {
 }
 
 /// `fn path` for an endpoint with path parameters: the name with each `{param}` filled in.
-fn path_fn(api: &Api, e: &Endpoint) -> Option<TokenStream> {
-    let TypeKind::Struct(fields) = &api.types[e.request].kind else {
-        return None;
-    };
-    if !fields.iter().any(|f| f.in_path) {
+fn path_fn(e: &Endpoint, fields: &[Field]) -> Option<TokenStream> {
+    if !fields.iter().any(|f| f.location == Location::Path) {
         return None;
     }
     // Plain statements rather than `format!`, whose arguments prettyplease leaves unformatted.
@@ -387,19 +377,21 @@ fn path_fn(api: &Api, e: &Endpoint) -> Option<TokenStream> {
         if i > 0 {
             literal.push('/');
         }
-        match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
-            Some(param) => {
+        let param = segment
+            .strip_prefix('{')
+            .and_then(|s| s.strip_suffix('}'))
+            .and_then(|param| {
+                fields
+                    .iter()
+                    .find(|f| f.json == param && f.location == Location::Path)
+            });
+        match param {
+            Some(field) => {
                 if !literal.is_empty() {
                     pieces.push(quote! { path.push_str(#literal); });
                     literal.clear();
                 }
-                let field = ident(
-                    &fields
-                        .iter()
-                        .find(|f| f.json == param)
-                        .expect("added in ir")
-                        .ident,
-                );
+                let field = ident(&field.ident);
                 pieces
                     .push(quote! { path.push_str(&crate::__private::path_segment(&self.#field)); });
             }
@@ -418,34 +410,47 @@ fn path_fn(api: &Api, e: &Endpoint) -> Option<TokenStream> {
     })
 }
 
-/// The field holding an item's `id` (ir only paginates items that have one).
-fn id_field(fields: &[Field]) -> Ident {
-    ident(
-        &fields
-            .iter()
-            .find(|f| f.json == "id")
-            .expect("checked in ir")
-            .ident,
-    )
+/// `fn query` or `fn headers`: the text parameters that travel outside the body.
+fn pairs_fn(name: &str, fields: &[Field], location: Location) -> Option<TokenStream> {
+    let fields: Vec<&Field> = fields.iter().filter(|f| f.location == location).collect();
+    if fields.is_empty() {
+        return None;
+    }
+    let name = ident(name);
+    let pushes = fields.iter().map(|f| {
+        let json = &f.json;
+        let field = ident(&f.ident);
+        if f.storage == Storage::Plain {
+            quote! { pairs.push((#json, self.#field.clone())); }
+        } else {
+            quote! {
+                if let Some(value) = &self.#field {
+                    pairs.push((#json, value.clone()));
+                }
+            }
+        }
+    });
+    Some(quote! {
+        fn #name(&self) -> Vec<(&'static str, String)> {
+            let mut pairs = Vec::new();
+            #(#pushes)*
+            pairs
+        }
+    })
 }
 
 /// How to get an item's id, for pagination cursors.
-fn item_id(api: &Api, item: &Ty, module: &[String]) -> TokenStream {
-    let id = unalias(api, item);
-    match &api.types[id].kind {
-        TypeKind::Struct(fields) => {
-            let field = id_field(fields);
+fn item_id(api: &Api, item: &ItemId, module: &[String]) -> TokenStream {
+    match item {
+        ItemId::Field(field) => {
+            let field = ident(field);
             quote! { Some(&item.#field) }
         }
-        TypeKind::Tagged(variants) => {
-            let path = path_tokens(&api.type_path(id, module));
-            let arms = variants.iter().map(|v| {
-                let variant = ident(&v.ident);
-                let inner = unalias(api, &v.ty);
-                let TypeKind::Struct(fields) = &api.types[inner].kind else {
-                    unreachable!("checked in ir")
-                };
-                let field = id_field(fields);
+        ItemId::Tagged { union, variants } => {
+            let path = path_tokens(&api.type_path(*union, module));
+            let arms = variants.iter().map(|(variant, field)| {
+                let variant = ident(variant);
+                let field = ident(field);
                 quote! { #path::#variant(v) => Some(&v.#field), }
             });
             quote! {
@@ -455,17 +460,6 @@ fn item_id(api: &Api, item: &Ty, module: &[String]) -> TokenStream {
                 }
             }
         }
-        _ => unreachable!("checked in ir"),
-    }
-}
-
-fn unalias(api: &Api, ty: &Ty) -> TypeId {
-    match ty {
-        Ty::Named(id) => match &api.types[*id].kind {
-            TypeKind::Alias(inner) => unalias(api, inner),
-            _ => *id,
-        },
-        _ => unreachable!("checked in ir"),
     }
 }
 
@@ -477,10 +471,10 @@ fn request_path(e: &Endpoint) -> TokenStream {
 }
 
 fn required_args<'a>(api: &'a Api, e: &Endpoint) -> Vec<&'a Field> {
-    match &api.types[e.request].kind {
-        TypeKind::Struct(fields) => fields.iter().filter(|f| f.required).collect(),
-        _ => Vec::new(),
-    }
+    api.fields(e.request)
+        .iter()
+        .filter(|f| f.required)
+        .collect()
 }
 
 /// The type of a required argument, and how it becomes the field's value.
@@ -495,7 +489,7 @@ fn argument(api: &Api, f: &Field, module: &[String]) -> (TokenStream, TokenStrea
     } else {
         quote! { #name.into() }
     };
-    if f.nullable {
+    if f.storage == Storage::Option {
         let value = if f.boxed {
             quote! { #name.map(|v| Box::new(v.into())) }
         } else {
@@ -545,9 +539,7 @@ fn client_method(api: &Api, e: &Endpoint) -> TokenStream {
 }
 
 fn setters(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream {
-    let TypeKind::Struct(fields) = &api.types[e.request].kind else {
-        unreachable!("requests are structs")
-    };
+    let fields = api.fields(e.request);
     let args = required_args(api, e);
     let params = args.iter().map(|f| {
         let name = ident(&f.ident);
@@ -578,23 +570,18 @@ fn setters(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream {
             }
         }
     });
-    let mut scope = Scope::with_reserved(&BUILDER_RESERVED);
-    for f in fields {
-        scope.claim(&f.ident);
-    }
-    let setters = fields.iter().filter(|f| !f.required).map(|f| {
+    let setters = e.setters.iter().map(|setter| {
+        let f = fields
+            .iter()
+            .find(|f| f.ident == setter.field)
+            .expect("setters name request fields");
         let field = ident(&f.ident);
-        let raw = f.ident.trim_start_matches("r#");
-        let setter = if BUILDER_RESERVED.contains(&raw) {
-            ident(&format!("{raw}_param"))
-        } else {
-            field.clone()
-        };
+        let name = ident(&setter.name);
         let doc = doc_attrs(&field_doc(f, true));
         if f.ty == Ty::Upload {
             return quote! {
                 #doc
-                pub fn #setter(mut self, file: crate::upload::UploadFile) -> Self {
+                pub fn #name(mut self, file: crate::upload::UploadFile) -> Self {
                     self.request.#field = Some(file);
                     self
                 }
@@ -606,20 +593,20 @@ fn setters(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream {
         } else {
             quote! { value.into() }
         };
-        let set = if f.nullable {
+        let set = if f.storage == Storage::NullableOption {
             quote! { Some(Some(#value)) }
         } else {
             quote! { Some(#value) }
         };
-        let null_setter = f.nullable.then(|| {
-            let name = ident(&scope.claim(&format!("{raw}_null")));
+        let null_setter = setter.null_name.as_ref().map(|null_name| {
+            let null_name = ident(null_name);
             let doc = format!(
                 " Sends `\"{}\": null`, which is not the same as leaving it out.",
                 f.json
             );
             quote! {
                 #[doc = #doc]
-                pub fn #name(mut self) -> Self {
+                pub fn #null_name(mut self) -> Self {
                     self.request.#field = Some(None);
                     self
                 }
@@ -627,7 +614,7 @@ fn setters(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream {
         });
         quote! {
             #doc
-            pub fn #setter(mut self, value: impl Into<#ty>) -> Self {
+            pub fn #name(mut self, value: impl Into<#ty>) -> Self {
                 self.request.#field = #set;
                 self
             }
@@ -685,10 +672,29 @@ fn type_def(api: &Api, id: TypeId, def: &TypeDef) -> TokenStream {
     let doc = doc_attrs(&doc_lines);
     let mut derives = vec![quote! { Debug }, quote! { Clone }];
     match &def.kind {
-        TypeKind::Pending => unreachable!("every component is defined"),
+        // Every component is defined before printing; should one not be, it still reads
+        // whatever JSON arrives.
+        TypeKind::Pending => quote! { #doc pub type #name = serde_json::Value; },
         TypeKind::Alias(ty) => {
             let ty = ty_tokens(api, ty, module);
             quote! { #doc pub type #name = #ty; }
+        }
+        TypeKind::Newtype(ty) => {
+            if def.serialize {
+                derives.push(quote! { serde::Serialize });
+            }
+            if def.deserialize {
+                derives.push(quote! { serde::Deserialize });
+            }
+            let serde =
+                (def.serialize || def.deserialize).then(|| quote! { #[serde(transparent)] });
+            let ty = ty_tokens(api, ty, module);
+            quote! {
+                #doc
+                #[derive(#(#derives),*)]
+                #serde
+                pub struct #name(pub #ty);
+            }
         }
         TypeKind::Struct(fields) => {
             if def.serialize {
@@ -817,7 +823,7 @@ fn type_def(api: &Api, id: TypeId, def: &TypeDef) -> TokenStream {
             let serialize = def.serialize.then(|| {
                 let arms = variants.iter().map(|v| {
                     let variant = ident(&v.ident);
-                    if v.values.len() == 1 && !matches!(v.ty, Ty::Named(id) if api.models.contains(&id)) {
+                    if v.writes_tag {
                         let value = &v.values[0];
                         quote! { Self::#variant(v) => crate::__private::tagged(serializer, "type", #value, v), }
                     } else {
@@ -856,16 +862,15 @@ fn type_def(api: &Api, id: TypeId, def: &TypeDef) -> TokenStream {
             if def.deserialize {
                 derives.push(quote! { serde::Deserialize });
             }
-            let decl = variants.iter().map(|(v, ty)| {
-                let variant = ident(v);
-                let boxed = matches!(ty, Ty::Named(_));
-                let ty = ty_tokens(api, ty, module);
-                let ty = if boxed {
+            let decl = variants.iter().map(|v| {
+                let variant = ident(&v.ident);
+                let ty = ty_tokens(api, &v.ty, module);
+                let ty = if v.boxed {
                     quote! { Box<#ty> }
                 } else {
                     ty
                 };
-                let doc = format!(" A JSON {}.", v.to_lowercase());
+                let doc = format!(" A JSON {}.", v.ident.to_lowercase());
                 quote! { #[doc = #doc] #variant(#ty), }
             });
             quote! {
@@ -967,70 +972,49 @@ fn field_doc(f: &Field, request: bool) -> Vec<String> {
 fn struct_field(api: &Api, f: &Field, def: &TypeDef, module: &[String]) -> TokenStream {
     let name = ident(&f.ident);
     let doc = doc_attrs(&field_doc(f, def.serialize && !def.deserialize));
-    let mut attrs = Vec::new();
-    if f.ident.trim_start_matches("r#") != f.json {
-        let json = &f.json;
-        attrs.push(quote! { rename = #json });
-    }
-    if f.in_path {
-        return quote! { #doc #[serde(skip)] pub #name: String };
-    }
-    if f.ty == Ty::Upload {
-        let ty = if f.required {
-            quote! { crate::upload::UploadFile }
-        } else {
-            quote! { Option<crate::upload::UploadFile> }
-        };
-        return quote! { #doc #[serde(skip)] pub #name: #ty };
-    }
-    let inner = ty_tokens(api, &f.ty, module);
+    let inner = if f.ty == Ty::Upload {
+        quote! { crate::upload::UploadFile }
+    } else {
+        ty_tokens(api, &f.ty, module)
+    };
     let inner = if f.boxed {
         quote! { Box<#inner> }
     } else {
         inner
     };
-    // (Not for the three-state `Option<Option<f64>>` of a type that is also a request.)
-    let three_state = !f.required && f.nullable && def.serialize;
-    if def.deserialize && f.ty == Ty::Number && !three_state {
-        // Servers send some numbers as strings (`fetch-rss`'s `enclosure.length: "0"`).
-        let with = if f.required && !f.nullable {
+    let ty = match f.storage {
+        Storage::Plain => inner,
+        Storage::Option => quote! { Option<#inner> },
+        Storage::NullableOption => quote! { Option<Option<#inner>> },
+    };
+    // Files and parameters outside the body are sent by the client, not by serde.
+    if f.ty == Ty::Upload || f.location != Location::Body {
+        return quote! { #doc #[serde(skip)] pub #name: #ty };
+    }
+    let mut attrs = Vec::new();
+    if f.ident.trim_start_matches("r#") != f.json {
+        let json = &f.json;
+        attrs.push(quote! { rename = #json });
+    }
+    if f.lenient_number {
+        let with = if f.storage == Storage::Plain {
             "crate::__private::number"
         } else {
             "crate::__private::option_number"
         };
         attrs.push(quote! { deserialize_with = #with });
-        if f.required && f.nullable {
+    }
+    if f.storage != Storage::Plain {
+        // A required field that may be null is sent as `null`, never left out.
+        if def.serialize && !f.required {
+            attrs.push(quote! { skip_serializing_if = "Option::is_none" });
+        }
+        // An optional field, or a lenient one (`deserialize_with` loses serde's own
+        // "missing means None"), may be absent.
+        if def.deserialize && (!f.required || f.lenient_number) {
             attrs.push(quote! { default });
         }
     }
-    let ty = match (f.required, f.nullable) {
-        (true, false) => inner,
-        (true, true) => quote! { Option<#inner> },
-        (false, false) => {
-            if def.serialize {
-                attrs.push(quote! { skip_serializing_if = "Option::is_none" });
-            }
-            if def.deserialize {
-                attrs.push(quote! { default });
-            }
-            quote! { Option<#inner> }
-        }
-        (false, true) => {
-            if def.serialize {
-                attrs.push(quote! { skip_serializing_if = "Option::is_none" });
-            }
-            if def.deserialize {
-                attrs.push(quote! { default });
-            }
-            // Left out, `null`, or a value: requests need all three (`i/update` with
-            // `description: null` clears it). Responses read absent and null alike.
-            if def.serialize {
-                quote! { Option<Option<#inner>> }
-            } else {
-                quote! { Option<#inner> }
-            }
-        }
-    };
     let serde = (!attrs.is_empty() && (def.serialize || def.deserialize))
         .then(|| quote! { #[serde(#(#attrs),*)] });
     quote! { #doc #serde pub #name: #ty }

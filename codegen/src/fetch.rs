@@ -5,7 +5,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::{analyze, summary::cli_options};
+use crate::{analyze, generate_with_warnings, summary::cli_options};
 
 /// Redirects followed (same host only) before giving up.
 const MAX_REDIRECTS: usize = 5;
@@ -40,12 +40,14 @@ pub struct Fetched {
     pub paths: usize,
     /// Size of the file written.
     pub bytes: usize,
+    /// How many things the generator had to assume (`summary` lists them).
+    pub warnings: usize,
 }
 
 impl Fetched {
     /// The one-line report.
     pub fn line(&self, output: &Path) -> String {
-        format!(
+        let mut line = format!(
             "wrote {} ({} {}, {} paths, {} bytes) from {}",
             output.display(),
             self.title,
@@ -53,7 +55,15 @@ impl Fetched {
             self.paths,
             self.bytes,
             self.url
-        )
+        );
+        if self.warnings > 0 {
+            line.push_str(&format!(
+                "; the generator made {} assumptions about it, listed by `misskey-codegen summary {}`",
+                self.warnings,
+                output.display()
+            ));
+        }
+        line
     }
 }
 
@@ -299,8 +309,8 @@ pub fn download(target: &Target, options: &FetchOptions) -> Result<(Target, Stri
 }
 
 /// Checks a downloaded body the way a build would use it: JSON, OpenAPI 3.0/3.1, and
-/// something the generator turns into code. Returns `(title, version, paths)`.
-pub fn validate(body: &str) -> Result<(String, String, usize), String> {
+/// something the generator turns into code. Returns `(title, version, paths, warnings)`.
+pub fn validate(body: &str) -> Result<(String, String, usize, usize), String> {
     let start = body.trim_start();
     if start.starts_with('<') {
         return Err("the body is HTML, not JSON (is this the address of a Misskey server?)".into());
@@ -308,10 +318,16 @@ pub fn validate(body: &str) -> Result<(String, String, usize), String> {
     if start.is_empty() {
         return Err("the body is empty".into());
     }
-    // `analyze` = `load` (JSON, OpenAPI) plus building every type: a spec that loads but
-    // that the generator rejects would break the next build just the same.
+    // The whole generator, as a build runs it: a spec that loads but whose code could not
+    // be printed would break the next build just the same.
     let api = analyze(body, &cli_options()).map_err(|e| e.to_string())?;
-    Ok((api.title, api.version, api.spec_paths))
+    let generated = generate_with_warnings(body, &cli_options()).map_err(|e| e.to_string())?;
+    Ok((
+        api.title,
+        api.version,
+        api.spec_paths,
+        generated.warnings.len(),
+    ))
 }
 
 /// Replaces `path` with `contents` so that readers see the old file or the new one, never a
@@ -352,10 +368,11 @@ pub fn fetch(input: &str, output: &Path, options: &FetchOptions) -> Result<Fetch
     let target = spec_url(input)?;
     let (final_target, body) = download(&target, options)?;
     let url = final_target.url();
-    let (title, version, paths) = validate(&body).map_err(|reason| FetchError::Invalid {
-        url: url.clone(),
-        reason,
-    })?;
+    let (title, version, paths, warnings) =
+        validate(&body).map_err(|reason| FetchError::Invalid {
+            url: url.clone(),
+            reason,
+        })?;
     write_atomically(output, body.as_bytes()).map_err(|source| FetchError::Write {
         path: output.display().to_string(),
         source,
@@ -366,6 +383,7 @@ pub fn fetch(input: &str, output: &Path, options: &FetchOptions) -> Result<Fetch
         version,
         paths,
         bytes: body.len(),
+        warnings,
     })
 }
 
@@ -468,7 +486,7 @@ mod tests {
         let ok = r#"{"openapi": "3.1.0", "info": {"title": "T", "version": "9.9.9"},
             "paths": {"/ping": {"post": {"responses": {"200": {"description": "OK", "content": {"application/json":
             {"schema": {"type": "object"}}}}}}}}}"#;
-        assert_eq!(validate(ok).unwrap(), ("T".into(), "9.9.9".into(), 1));
+        assert_eq!(validate(ok).unwrap(), ("T".into(), "9.9.9".into(), 1, 0));
     }
 
     #[test]

@@ -10,6 +10,9 @@
 
 use std::path::Path;
 
+pub use diagnostics::{Warning, Warnings};
+
+pub mod diagnostics;
 #[cfg(feature = "cli")]
 pub mod diff;
 mod emit;
@@ -19,6 +22,7 @@ pub mod ir;
 pub mod names;
 pub mod normalize;
 mod overrides;
+mod repair;
 #[cfg(feature = "cli")]
 pub mod summary;
 
@@ -117,70 +121,120 @@ impl Error {
     }
 }
 
-/// Reads, normalizes and parses a spec.
-pub fn load(text: &str) -> Result<openapiv3::OpenAPI, Error> {
+/// Reads, normalizes and parses a spec. What had to be assumed along the way is in the
+/// returned warnings; only a document that is not OpenAPI 3 at all is an error.
+pub fn load(text: &str) -> Result<(openapiv3::OpenAPI, Warnings), Error> {
     let mut value: serde_json::Value = serde_json::from_str(text).map_err(|e| Error::Json {
         line: e.line(),
         column: e.column(),
         message: e.to_string(),
     })?;
-    normalize::normalize(&mut value)?;
+    let mut warnings = Warnings::default();
+    normalize::normalize(&mut value, &mut warnings)?;
     // The fast path: a spec that parses needs no positions. This runs in every dependent's
     // build script, unoptimized, so it matters (about half of `load`, 0.25 s).
     if let Ok(spec) = <openapiv3::OpenAPI as serde::Deserialize>::deserialize(&value) {
-        return Ok(spec);
+        return Ok((spec, warnings));
     }
-    // `openapiv3` reads `paths` as a whole, so an error inside one loses its position; try
-    // each path item alone first to name the one that is wrong.
-    if let Some(paths) = value.get("paths").and_then(serde_json::Value::as_object) {
-        for (path, item) in paths {
-            parse::<openapiv3::PathItem>(
-                item.clone(),
-                &format!("/paths/{}", normalize::escape(path)),
-            )?;
+    // Something is not valid OpenAPI. Mend one place at a time: each path item alone first
+    // (cheap, and `openapiv3` would lose the position inside `paths`), then the whole.
+    if let Some(paths) = value
+        .get_mut("paths")
+        .and_then(serde_json::Value::as_object_mut)
+    {
+        for (path, item) in paths.iter_mut() {
+            let prefix = vec!["paths".to_owned(), path.clone()];
+            repair_until_parsed::<openapiv3::PathItem>(item, &prefix, &mut warnings)?;
         }
     }
-    parse(value, "")
+    let spec = repair_until_parsed::<openapiv3::OpenAPI>(&mut value, &[], &mut warnings)?;
+    Ok((spec, warnings))
 }
 
-fn parse<T: serde::de::DeserializeOwned>(
-    value: serde_json::Value,
-    prefix: &str,
+/// Parses `value` as `T`, mending what `openapiv3` rejects until it parses: a schema it
+/// cannot read becomes untyped, a missing required field gets its empty value, anything
+/// else is left out; each with a warning. `prefix` is where `value` sits in the spec.
+fn repair_until_parsed<T: serde::de::DeserializeOwned>(
+    value: &mut serde_json::Value,
+    prefix: &[String],
+    warnings: &mut Warnings,
 ) -> Result<T, Error> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let pointer = e
+    let mut seen = std::collections::HashSet::new();
+    loop {
+        let err = match serde_path_to_error::deserialize::<_, T>(&*value) {
+            Ok(parsed) => return Ok(parsed),
+            Err(err) => err,
+        };
+        let mut path: Vec<String> = err
             .path()
             .iter()
             .filter(|seg| !matches!(seg, serde_path_to_error::Segment::Unknown))
-            .map(|seg| format!("/{}", normalize::escape(&seg.to_string())))
-            .collect::<String>();
-        Error::spec(
-            &format!("{prefix}{pointer}"),
-            format!("valid OpenAPI ({})", e.inner()),
-        )
-    })
+            .map(|seg| seg.to_string())
+            .collect();
+        let message = err.inner().to_string();
+        // The same error twice means the last mend did not reach it: mend one level up.
+        while !seen.insert((path.clone(), message.clone())) {
+            if path.pop().is_none() {
+                break;
+            }
+        }
+        let full: Vec<String> = prefix.iter().cloned().chain(path.iter().cloned()).collect();
+        let pointer = pointer_of(&full);
+        if !repair::mend(value, prefix, &path, &message, warnings) {
+            return Err(Error::spec(&pointer, format!("valid OpenAPI ({message})")));
+        }
+    }
+}
+
+fn pointer_of(path: &[String]) -> String {
+    path.iter()
+        .map(|seg| format!("/{}", normalize::escape(seg)))
+        .collect()
 }
 
 /// Builds the intermediate representation of a spec.
 pub fn analyze(text: &str, options: &Options) -> Result<ir::Api, Error> {
-    let spec = load(text)?;
-    ir::Api::build(&spec, options)
+    let (spec, warnings) = load(text)?;
+    ir::Api::build(&spec, options, warnings)
+}
+
+/// Generated bindings, and what the generator had to assume to make them.
+#[derive(Debug, Clone)]
+pub struct Generated {
+    /// One formatted Rust file.
+    pub code: String,
+    /// Where the spec was odd and what was assumed there (see [`Warning`]).
+    pub warnings: Vec<Warning>,
 }
 
 /// Generates the bindings for a spec given as JSON text: one formatted Rust file.
 pub fn generate(text: &str, options: &Options) -> Result<String, Error> {
-    let api = analyze(text, options)?;
-    let tokens = emit::emit(&api);
-    let file: syn::File = syn::parse2(tokens)
-        .map_err(|e| Error::spec("/", format!("names that make valid Rust ({e})")))?;
-    Ok(prettyplease::unparse(&file))
+    generate_with_warnings(text, options).map(|g| g.code)
 }
 
-/// [`generate`] for a spec on disk.
-pub fn generate_file(path: &Path, options: &Options) -> Result<String, Error> {
+/// [`generate`], with the warnings.
+pub fn generate_with_warnings(text: &str, options: &Options) -> Result<Generated, Error> {
+    let api = analyze(text, options)?;
+    let tokens = emit::emit(&api);
+    // The names are valid identifiers by construction (`names`), so this cannot fail on a
+    // spec; it would be a bug in the generator, reported as such rather than a panic.
+    let file: syn::File = syn::parse2(tokens).map_err(|e| {
+        Error::spec(
+            "/",
+            format!("output the generator can parse back (a bug in misskey-codegen: {e})"),
+        )
+    })?;
+    Ok(Generated {
+        code: prettyplease::unparse(&file),
+        warnings: api.warnings,
+    })
+}
+
+/// [`generate_with_warnings`] for a spec on disk.
+pub fn generate_file(path: &Path, options: &Options) -> Result<Generated, Error> {
     let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
         path: path.display().to_string(),
         source,
     })?;
-    generate(&text, options)
+    generate_with_warnings(&text, options)
 }

@@ -1,6 +1,7 @@
 //! Rust names for the spec's names: case conversion, keywords, and uniqueness.
 
 use std::collections::HashSet;
+use std::fmt::Write as _;
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
@@ -56,14 +57,20 @@ pub fn variant_from_code(code: &str) -> String {
 }
 
 /// Replaces characters heck would drop silently (`+`, `-` at the start…) with word breaks,
-/// so that different names stay different as often as possible.
+/// so that different names stay different as often as possible. Generated identifiers are
+/// ASCII: rustc accepts many non-ASCII ones but lints them (`uncommon_codepoints`,
+/// confusables), and some (`²`, `١` first) are no identifiers at all; a non-ASCII letter or
+/// digit is spelled as its code point, `x²` → `x_u00b2`.
 fn split_safe(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for c in name.chars() {
         match c {
             '+' => out.push_str(" plus "),
             '@' => out.push_str(" at "),
-            c if c.is_alphanumeric() => out.push(c),
+            c if c.is_ascii_alphanumeric() => out.push(c),
+            c if c.is_alphanumeric() => {
+                let _ = write!(out, " u{:04x} ", u32::from(c));
+            }
             _ => out.push(' '),
         }
     }
@@ -145,6 +152,59 @@ mod tests {
         assert_eq!(pascal(""), "Empty");
         assert_eq!(pascal("+1"), "Plus1");
         assert_eq!(variant_from_code("NO_SUCH_NOTE"), "NoSuchNote");
+    }
+
+    #[test]
+    fn non_ascii_names_become_ascii_identifiers() {
+        assert_eq!(snake("x²"), "x_u00b2");
+        assert_eq!(pascal("m²"), "MU00b2");
+        assert_eq!(snake("١abc"), "u0661_abc");
+        assert_eq!(variant_from_code("E²"), "EU00b2");
+        assert_eq!(pascal("²"), "U00b2");
+        assert_ne!(snake("ノート"), snake("メモ"));
+    }
+
+    /// A tiny deterministic generator: the property test needs no crate.
+    struct XorShift(u64);
+
+    impl XorShift {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+    }
+
+    /// Characters that make names hard: ASCII punctuation and digits, Unicode digits,
+    /// superscripts, letters of other scripts, combining marks, emoji, spaces, keywords.
+    const HARD: &[&str] = &[
+        "a", "Z", "0", "9", "_", "-", "+", "@", ":", "/", ".", " ", "²", "١", "é", "ß", "ﬁ", "Ⅻ",
+        "ノ", "日", "\u{301}", "😀", "\u{200b}", "self", "Self", "type", "crate", "super", "_",
+        "r#", "1", "ǅ", "İ",
+    ];
+
+    #[test]
+    fn any_string_becomes_a_valid_ascii_identifier() {
+        let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
+        for _ in 0..20_000 {
+            let len = (rng.next() % 6) as usize;
+            let name: String = (0..len)
+                .map(|_| HARD[(rng.next() % HARD.len() as u64) as usize])
+                .collect();
+            for ident in [snake(&name), pascal(&name), variant_from_code(&name)] {
+                assert!(ident.is_ascii(), "{name:?} -> {ident:?}");
+                assert!(
+                    syn::parse_str::<syn::Ident>(&ident).is_ok(),
+                    "{name:?} -> {ident:?} is not an identifier"
+                );
+                let mut scope = Scope::default();
+                let first = scope.claim(&ident);
+                let second = scope.claim(&ident);
+                assert!(syn::parse_str::<syn::Ident>(&second).is_ok(), "{second:?}");
+                assert_ne!(first, second);
+            }
+        }
     }
 
     #[test]

@@ -177,16 +177,27 @@ fn summary_of_a_small_spec() {
 #[test]
 fn summary_of_a_broken_or_missing_spec_fails_cleanly() {
     let dir = tempfile::tempdir().unwrap();
-    let broken = small_old().replace("#/components/schemas/Note", "#/components/schemas/Gone");
+    // An odd spec is summarized, with what was assumed.
+    let odd = small_old().replace("#/components/schemas/Note", "#/components/schemas/Gone");
+    let path = write(dir.path(), "odd.json", &odd);
+    let out = run(&["summary", s(&path)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.lines().any(|l| l.starts_with(
+            "  /paths/~1notes~1create/post/responses/200/content/application~1json/schema: "
+        ) && l.contains("#/components/schemas/Gone")),
+        "{text}"
+    );
+    // What is not an OpenAPI document at all is an error.
+    let broken = small_old().replace("\"paths\"", "\"routes\"");
     let path = write(dir.path(), "broken.json", &broken);
     let out = run(&["summary", s(&path)]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stdout(&out).is_empty());
     let err = stderr(&out);
     assert!(
-        err.starts_with(
-            "misskey-codegen: unsupported spec at /paths/~1notes~1create/post/responses/200"
-        ),
+        err.starts_with("misskey-codegen: unsupported spec at /paths: expected a `paths` object"),
         "{err}"
     );
     assert!(!err.contains("panicked"), "{err}");
@@ -515,7 +526,7 @@ fn mock_server(real_spec: Option<String>) -> (String, Arc<Mutex<Vec<String>>>) {
         "/broken/api.json" => canned(
             "200 OK",
             "application/json",
-            small_new().replace("#/components/schemas/Note", "#/components/schemas/Gone"),
+            small_new().replace("\"paths\"", "\"routes\""),
         ),
         "/moved/api.json" => Canned {
             headers: "Location: /api.json\r\n".into(),
@@ -628,7 +639,7 @@ fn fetch_failures_leave_the_output_untouched() {
         ("/html", "the body is HTML, not JSON"),
         (
             "/broken",
-            "unsupported spec at /paths/~1notes~1create/post/responses/200",
+            "unsupported spec at /paths: expected a `paths` object",
         ),
         (
             "/away",

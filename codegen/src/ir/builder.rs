@@ -1,0 +1,312 @@
+//! The state of one build: the types so far, the component schemas, name scopes, and the
+//! warnings. References are followed here, with every cycle and dangling target caught.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use openapiv3::{OpenAPI, ReferenceOr, Schema};
+
+use super::schema::{is_null_only, untyped};
+use super::{Ty, TypeDef, TypeId, TypeKind};
+use crate::diagnostics::Warnings;
+use crate::names::{self, Scope};
+use crate::normalize::escape;
+use crate::overrides;
+
+/// Models the hand-written core (streaming events) refers to by name. They claim their
+/// Rust names before any other schema, so `models::Note` is the spec's `Note` even when a
+/// `note` schema is there too. Older servers and forks lack some (`ChatMessage` came with
+/// 2025.x); those become `serde_json::Value` aliases so that the crate builds against any
+/// spec.
+pub(super) const CORE_MODELS: &[&str] = &[
+    "Announcement",
+    "Antenna",
+    "ChatMessage",
+    "ChatMessageLite",
+    "DriveFile",
+    "DriveFolder",
+    "EmojiDetailed",
+    "MeDetailed",
+    "Note",
+    "Notification",
+    "ReversiGameDetailed",
+    "Signin",
+    "UserDetailed",
+    "UserDetailedNotMe",
+    "UserLite",
+];
+
+/// Names the generated code uses unqualified, from the prelude and `serde`'s derives.
+const PRELUDE: &[&str] = &[
+    "Box",
+    "Clone",
+    "Copy",
+    "Debug",
+    "Default",
+    "Drop",
+    "Eq",
+    "Err",
+    "Fn",
+    "From",
+    "Hash",
+    "Into",
+    "Iterator",
+    "None",
+    "Ok",
+    "Option",
+    "Ord",
+    "PartialEq",
+    "PartialOrd",
+    "Result",
+    "Self",
+    "Send",
+    "Sized",
+    "Some",
+    "String",
+    "Sync",
+    "ToOwned",
+    "ToString",
+    "Vec",
+];
+
+/// How many references in a row are followed before a chain is taken to loop.
+const MAX_REFERENCE_HOPS: usize = 64;
+
+/// Where a schema is being converted, and what to call what it defines.
+#[derive(Debug, Clone)]
+pub(super) struct Ctx {
+    pub module: Vec<String>,
+    pub name: String,
+    pub pointer: String,
+    /// How many schemas deep the conversion is, synthetic ones included.
+    pub depth: usize,
+    /// Inside a multipart body, where `format: binary` is a file.
+    pub multipart: bool,
+    /// Component schemas whose properties were merged into the types being converted
+    /// (through `allOf` or an object union): merging one into itself would never end.
+    pub inlined: Vec<String>,
+}
+
+impl Ctx {
+    pub fn child(&self, name_suffix: &str, pointer_suffix: &str) -> Ctx {
+        Ctx {
+            module: self.module.clone(),
+            name: format!("{}{}", self.name, names::pascal(name_suffix)),
+            pointer: format!("{}/{}", self.pointer, pointer_suffix),
+            depth: self.depth + 1,
+            multipart: self.multipart,
+            inlined: self.inlined.clone(),
+        }
+    }
+}
+
+pub(super) struct Builder<'a> {
+    pub spec: &'a OpenAPI,
+    pub types: Vec<TypeDef>,
+    pub models: Vec<TypeId>,
+    pub components: HashMap<String, TypeId>,
+    /// Inline shapes already generated, by their canonical form: generated once, used
+    /// everywhere.
+    pub shared: HashMap<String, TypeId>,
+    /// Type names taken in each module.
+    scopes: HashMap<Vec<String>, Scope>,
+    /// Shared by the many `&self` steps that follow references.
+    pub warnings: RefCell<Warnings>,
+    untyped: Schema,
+}
+
+impl<'a> Builder<'a> {
+    pub fn new(spec: &'a OpenAPI, warnings: Warnings) -> Self {
+        Builder {
+            spec,
+            types: Vec::new(),
+            models: Vec::new(),
+            components: HashMap::new(),
+            shared: HashMap::new(),
+            scopes: HashMap::new(),
+            warnings: RefCell::new(warnings),
+            untyped: untyped(),
+        }
+    }
+
+    pub fn warn(&self, pointer: &str, message: impl Into<String>) {
+        self.warnings.borrow_mut().push(pointer, message);
+    }
+
+    /// Declares every component schema under its name, then converts each.
+    pub fn components(&mut self) {
+        let module = vec!["models".to_owned()];
+        let schemas: Vec<(&'a String, &'a ReferenceOr<Schema>)> = match &self.spec.components {
+            Some(components) => components.schemas.iter().collect(),
+            None => Vec::new(),
+        };
+        let core_first = schemas
+            .iter()
+            .filter(|(name, _)| CORE_MODELS.contains(&name.as_str()))
+            .chain(
+                schemas
+                    .iter()
+                    .filter(|(name, _)| !CORE_MODELS.contains(&name.as_str())),
+            );
+        let mut declared: HashMap<String, TypeId> = HashMap::new();
+        for (name, _) in core_first {
+            let pointer = format!("/components/schemas/{}", escape(name));
+            let wanted = names::pascal(name);
+            let ident = self.type_scope(&module).claim(&wanted);
+            if ident != wanted {
+                self.warn(
+                    &pointer,
+                    format!("its Rust name `{wanted}` is taken (by another schema, or by a name the generated code needs); named `{ident}`"),
+                );
+            }
+            let id = self.push(TypeDef {
+                name: ident,
+                module: module.clone(),
+                doc: None,
+                origin: pointer,
+                kind: TypeKind::Pending,
+                serialize: false,
+                deserialize: false,
+            });
+            declared.insert((*name).clone(), id);
+        }
+        // `models` lists them in the spec's order.
+        for (name, _) in &schemas {
+            self.models.push(declared[*name]);
+        }
+        self.components = declared;
+        for (name, schema) in schemas {
+            let id = self.components[name];
+            let ctx = Ctx {
+                module: module.clone(),
+                name: self.types[id].name.clone(),
+                pointer: format!("/components/schemas/{}", escape(name)),
+                depth: 0,
+                multipart: false,
+                inlined: vec![name.clone()],
+            };
+            let schema = match schema {
+                ReferenceOr::Item(schema) => schema.clone(),
+                ReferenceOr::Reference { reference } => {
+                    let target = self
+                        .component_id(reference, &ctx.pointer)
+                        .map_or(Ty::Value, Ty::Named);
+                    self.types[id].kind = TypeKind::Alias(target);
+                    continue;
+                }
+            };
+            let schema = overrides::apply(name, schema);
+            self.types[id].doc = schema.schema_data.description.clone();
+            self.define(&schema, &ctx, Some(id));
+        }
+        for name in CORE_MODELS {
+            if self.type_scope(&module).contains(name) {
+                continue;
+            }
+            let name = self.type_scope(&module).claim(name);
+            let id = self.push(TypeDef {
+                doc: Some(format!(
+                    "This server's spec has no `{name}` schema; the crate's hand-written parts \
+                     (streaming) still name it, so it stands for whatever JSON arrives."
+                )),
+                name,
+                module: module.clone(),
+                origin: String::new(),
+                kind: TypeKind::Alias(Ty::Value),
+                serialize: false,
+                deserialize: false,
+            });
+            self.models.push(id);
+        }
+    }
+
+    /// The type names taken in a module; the prelude's names are never handed out, so a
+    /// generated `From` or `Option` cannot shadow the real one.
+    pub fn type_scope(&mut self, module: &[String]) -> &mut Scope {
+        self.scopes
+            .entry(module.to_vec())
+            .or_insert_with(|| Scope::with_reserved(PRELUDE))
+    }
+
+    pub fn push(&mut self, def: TypeDef) -> TypeId {
+        self.types.push(def);
+        self.types.len() - 1
+    }
+
+    /// The component a schema reference names; `None` (with a warning) when it names
+    /// nothing the generator can follow, which the caller reads as any JSON value.
+    pub fn component_id(&self, reference: &str, pointer: &str) -> Option<TypeId> {
+        let name = self.schema_name(reference, pointer)?;
+        self.components.get(&name).copied()
+    }
+
+    /// The name of the component schema a reference points to, if it exists.
+    fn schema_name(&self, reference: &str, pointer: &str) -> Option<String> {
+        let Some(escaped) = reference.strip_prefix("#/components/schemas/") else {
+            self.warn(
+                pointer,
+                format!("the reference `{reference}` does not point into `#/components/schemas/`; read as any JSON value"),
+            );
+            return None;
+        };
+        let name = escaped.replace("~1", "/").replace("~0", "~");
+        let exists = self
+            .spec
+            .components
+            .as_ref()
+            .is_some_and(|c| c.schemas.contains_key(&name));
+        if exists {
+            Some(name)
+        } else {
+            self.warn(
+                pointer,
+                format!(
+                    "`{reference}` names no schema in components.schemas; read as any JSON value"
+                ),
+            );
+            None
+        }
+    }
+
+    /// Follows references to a schema. A chain that loops, or a reference to nothing, is
+    /// read as any JSON value (with a warning). Also answers the component's name when the
+    /// schema was reached through one.
+    pub fn resolve<'s>(
+        &'s self,
+        schema: &'s ReferenceOr<Schema>,
+        pointer: &str,
+    ) -> (&'s Schema, Option<&'s str>) {
+        let mut current = schema;
+        let mut name = None;
+        for _ in 0..MAX_REFERENCE_HOPS {
+            match current {
+                ReferenceOr::Item(schema) => return (schema, name),
+                ReferenceOr::Reference { reference } => {
+                    let Some(target) = self.schema_name(reference, pointer) else {
+                        return (&self.untyped, None);
+                    };
+                    let components = self.spec.components.as_ref().expect("has the schema");
+                    let (key, next) = components
+                        .schemas
+                        .get_key_value(&target)
+                        .expect("checked by schema_name");
+                    current = next;
+                    name = Some(key.as_str());
+                }
+            }
+        }
+        self.warn(
+            pointer,
+            "a chain of references that leads back to itself; read as any JSON value",
+        );
+        (&self.untyped, None)
+    }
+
+    /// Whether a value of this schema may be `null`.
+    pub fn nullable(&self, schema: &ReferenceOr<Schema>) -> bool {
+        match schema {
+            ReferenceOr::Item(s) => s.schema_data.nullable || is_null_only(s),
+            ReferenceOr::Reference { .. } => false,
+        }
+    }
+}

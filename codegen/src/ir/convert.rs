@@ -1,0 +1,281 @@
+//! One schema to one Rust type: scalars, lists, maps, string enums and objects; unions and
+//! merged objects are handed to `unions` and `shape`.
+
+use std::collections::HashSet;
+
+use openapiv3::{AdditionalProperties, ReferenceOr, Schema};
+use serde_json::Value;
+
+use super::builder::{Builder, Ctx};
+use super::schema::{is_null_only, unbox, view};
+use super::{Field, Location, Storage, Ty, TypeDef, TypeId, TypeKind};
+use crate::names::{self, Scope};
+use crate::normalize::{escape, PREFIX_ITEMS};
+
+/// Conversion deeper than this (merged unions can nest deeper than the spec is written)
+/// reads the rest as any JSON value.
+const MAX_DEPTH: usize = 48;
+
+impl Builder<'_> {
+    /// The type for a schema in a field, element or response position.
+    pub fn ty(&mut self, schema: &ReferenceOr<Schema>, ctx: &Ctx) -> Ty {
+        match schema {
+            ReferenceOr::Reference { reference } => self
+                .component_id(reference, &ctx.pointer)
+                .map_or(Ty::Value, Ty::Named),
+            ReferenceOr::Item(schema) => self.define(schema, ctx, None),
+        }
+    }
+
+    /// Converts a schema; a named type it needs is defined under `ctx.name`, or, for a
+    /// component, into the reserved `target`.
+    pub fn define(&mut self, schema: &Schema, ctx: &Ctx, target: Option<TypeId>) -> Ty {
+        if ctx.depth > MAX_DEPTH {
+            self.warn(
+                &ctx.pointer,
+                format!("nested more than {MAX_DEPTH} levels deep once unions are merged; read as any JSON value"),
+            );
+            return self.alias_or(Ty::Value, target);
+        }
+        let v = view(schema);
+        if is_null_only(schema) {
+            return self.alias_or(Ty::Value, target);
+        }
+        if !v.one_of.is_empty() || !v.any_of.is_empty() {
+            let branches: Vec<ReferenceOr<Schema>> =
+                v.one_of.iter().chain(v.any_of).cloned().collect();
+            if v.properties.is_empty() && v.all_of.is_empty() {
+                return self.union(&branches, schema, ctx, target);
+            }
+            // Properties beside a union (`anyOf: [{required: [a]}, {required: [b]}]`): the
+            // union only says which properties must be present; merge into one object.
+            return self.merged(schema, ctx, target);
+        }
+        if !v.all_of.is_empty() {
+            if v.all_of.len() == 1 && v.properties.is_empty() && target.is_none() {
+                // `allOf: [X]`: how 3.0 says "X, nullable" or "X, described".
+                let inner = v.all_of[0].clone();
+                return self.ty(&inner, &ctx.child("", "allOf/0"));
+            }
+            return self.merged(schema, ctx, target);
+        }
+        let ty = match v.typ {
+            Some("string") => {
+                if !v.enum_strings.is_empty() {
+                    let variants = enum_variants(&v.enum_strings);
+                    return self.register(TypeKind::StringEnum(variants), schema, ctx, target);
+                }
+                match v.format {
+                    Some("binary") if ctx.multipart => Ty::Upload,
+                    Some("binary") => {
+                        self.warn(
+                            &ctx.pointer,
+                            "`format: binary` outside a multipart body: JSON can only carry it as a string, so it is one",
+                        );
+                        Ty::String
+                    }
+                    Some("id" | "misskey:id") => Ty::Id,
+                    Some("date-time") => Ty::DateTime,
+                    _ => Ty::String,
+                }
+            }
+            Some("integer") => Ty::Integer,
+            Some("number") => Ty::Number,
+            Some("boolean") => Ty::Bool,
+            Some("array") => self.array(schema, ctx),
+            Some("object") | None if !v.properties.is_empty() => {
+                return self.merged(schema, ctx, target);
+            }
+            Some("object") => match v.additional {
+                Some(AdditionalProperties::Schema(value)) => {
+                    let value_ty = self.ty(value, &ctx.child("Value", "additionalProperties"));
+                    Ty::Map(Box::new(self.optional_if(value_ty, self.nullable(value))))
+                }
+                _ => Ty::Object,
+            },
+            None => Ty::Value,
+            Some(other) => {
+                self.warn(
+                    &ctx.pointer,
+                    format!("type {other:?} is not a JSON Schema type; read as any JSON value"),
+                );
+                Ty::Value
+            }
+        };
+        self.alias_or(ty, target)
+    }
+
+    fn array(&mut self, schema: &Schema, ctx: &Ctx) -> Ty {
+        if let Some(Value::Array(prefix)) = schema.schema_data.extensions.get(PREFIX_ITEMS) {
+            let mut tuple = Vec::new();
+            for (i, item) in prefix.iter().enumerate() {
+                let item_ctx = ctx.child(&format!("item{i}"), &format!("prefixItems/{i}"));
+                let item: ReferenceOr<Schema> = match serde_json::from_value(item.clone()) {
+                    Ok(item) => item,
+                    Err(e) => {
+                        self.warn(
+                            &item_ctx.pointer,
+                            format!("not a schema ({e}); read as any JSON value"),
+                        );
+                        tuple.push(Ty::Value);
+                        continue;
+                    }
+                };
+                let item_ty = self.ty(&item, &item_ctx);
+                tuple.push(self.optional_if(item_ty, self.nullable(&item)));
+            }
+            return Ty::Tuple(tuple);
+        }
+        match view(schema).items {
+            Some(items) => {
+                let item = self.ty(&unbox(items), &ctx.child("Item", "items"));
+                Ty::Vec(Box::new(
+                    self.optional_if(item, self.nullable(&unbox(items))),
+                ))
+            }
+            None => Ty::Vec(Box::new(Ty::Value)),
+        }
+    }
+
+    /// Wraps element types that may be null, so `[1, null]` decodes.
+    pub fn optional_if(&self, ty: Ty, nullable: bool) -> Ty {
+        if nullable && ty != Ty::Value {
+            Ty::Option(Box::new(ty))
+        } else {
+            ty
+        }
+    }
+
+    /// Registers a named type (or finds the identical one already generated).
+    pub fn register(
+        &mut self,
+        kind: TypeKind,
+        schema: &Schema,
+        ctx: &Ctx,
+        target: Option<TypeId>,
+    ) -> Ty {
+        if let Some(id) = target {
+            self.types[id].kind = kind;
+            return Ty::Named(id);
+        }
+        let key = canonical_key(&kind);
+        if let Some(id) = self.shared.get(&key) {
+            return Ty::Named(*id);
+        }
+        let name = self.type_scope(&ctx.module).claim(&ctx.name);
+        let id = self.push(TypeDef {
+            name,
+            module: ctx.module.clone(),
+            doc: schema.schema_data.description.clone(),
+            origin: ctx.pointer.clone(),
+            kind,
+            serialize: false,
+            deserialize: false,
+        });
+        self.shared.insert(key, id);
+        Ty::Named(id)
+    }
+
+    /// One struct from a schema whose `allOf` parts or object branches are merged. Merging a
+    /// component into itself (`Note.renote: allOf[Note, {nullable}]`) is read as the
+    /// component.
+    pub fn merged(&mut self, schema: &Schema, ctx: &Ctx, target: Option<TypeId>) -> Ty {
+        let shape = self.shape(&ReferenceOr::Item(schema.clone()), &ctx.pointer);
+        if let Some(name) = shape.merged.iter().find(|n| ctx.inlined.contains(n)) {
+            let ty = self
+                .components
+                .get(name)
+                .map_or(Ty::Value, |id| Ty::Named(*id));
+            if target.is_none() && matches!(ty, Ty::Named(_)) {
+                // The usual case: a property of a component that is that component again
+                // (with a description or nullability beside it).
+                return ty;
+            }
+            self.warn(
+                &ctx.pointer,
+                format!("merges `{name}` into itself; read as `{name}`"),
+            );
+            return self.alias_or(ty, target);
+        }
+        let mut ctx = ctx.clone();
+        ctx.inlined.extend(shape.merged.iter().cloned());
+        self.object(shape, schema, &ctx, target)
+    }
+
+    /// A struct from a merged object shape.
+    pub fn object(
+        &mut self,
+        shape: super::shape::Shape,
+        schema: &Schema,
+        ctx: &Ctx,
+        target: Option<TypeId>,
+    ) -> Ty {
+        if shape.properties.is_empty() {
+            if let Some(additional) = &shape.additional {
+                let value_ty = self.ty(additional, &ctx.child("Value", "additionalProperties"));
+                let ty = Ty::Map(Box::new(
+                    self.optional_if(value_ty, self.nullable(additional)),
+                ));
+                return self.alias_or(ty, target);
+            }
+        }
+        let fields = self.fields(&shape, ctx);
+        let mut schema = schema.clone();
+        if schema.schema_data.description.is_none() {
+            schema.schema_data.description = shape.description.clone();
+        }
+        self.register(TypeKind::Struct(fields), &schema, ctx, target)
+    }
+
+    pub fn alias_or(&mut self, ty: Ty, target: Option<TypeId>) -> Ty {
+        match target {
+            Some(id) => {
+                self.types[id].kind = TypeKind::Alias(ty);
+                Ty::Named(id)
+            }
+            None => ty,
+        }
+    }
+
+    pub fn fields(&mut self, shape: &super::shape::Shape, ctx: &Ctx) -> Vec<Field> {
+        let mut scope = Scope::default();
+        let mut fields = Vec::new();
+        for (json, schema) in &shape.properties {
+            let child = ctx.child(json, &format!("properties/{}", escape(json)));
+            let ty = self.ty(schema, &child);
+            let doc = match schema {
+                ReferenceOr::Item(s) => s.schema_data.description.clone(),
+                ReferenceOr::Reference { .. } => None,
+            };
+            fields.push(Field {
+                json: json.clone(),
+                ident: scope.claim(&names::snake(json)),
+                ty,
+                required: shape.required.contains(json),
+                nullable: self.nullable(schema),
+                doc,
+                boxed: false,
+                location: Location::Body,
+                storage: Storage::Plain,
+                lenient_number: false,
+            });
+        }
+        fields
+    }
+}
+
+pub(super) fn enum_variants(values: &[String]) -> Vec<(String, String)> {
+    let mut scope = Scope::with_reserved(&["Other"]);
+    let mut seen = HashSet::new();
+    values
+        .iter()
+        .filter(|v| seen.insert(v.as_str()))
+        .map(|v| (scope.claim(&names::pascal(v)), v.clone()))
+        .collect()
+}
+
+/// Two inline shapes are the same type when their definitions print the same: named
+/// references print as type ids, which are unique.
+fn canonical_key(kind: &TypeKind) -> String {
+    format!("{kind:?}")
+}

@@ -1,0 +1,199 @@
+//! Objects after `allOf` parts and union branches are merged into one: which properties
+//! there are, and which are required.
+
+use openapiv3::{AdditionalProperties, ReferenceOr, Schema, SchemaKind};
+
+use super::builder::Builder;
+use super::schema::{unbox, view};
+
+/// How many components deep `allOf` and union branches may merge.
+const MAX_DEPTH: usize = 32;
+
+/// An object's properties after `allOf` and unions are merged into it.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Shape {
+    pub properties: Vec<(String, ReferenceOr<Schema>)>,
+    pub required: Vec<String>,
+    pub additional: Option<ReferenceOr<Schema>>,
+    pub description: Option<String>,
+    /// The component schemas merged into it.
+    pub merged: Vec<String>,
+}
+
+impl Shape {
+    pub fn property(&self, name: &str) -> Option<&ReferenceOr<Schema>> {
+        self.properties
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, s)| s)
+    }
+}
+
+impl Builder<'_> {
+    /// Flattens a schema into one object shape: references resolved, `allOf` parts merged,
+    /// union branches merged (a property is required only if every branch requires it).
+    pub fn shape(&self, schema: &ReferenceOr<Schema>, pointer: &str) -> Shape {
+        self.shape_within(schema, pointer, &mut Vec::new())
+    }
+
+    /// `within`: the components being merged on the way here, to stop at one that
+    /// contains itself.
+    fn shape_within(
+        &self,
+        schema: &ReferenceOr<Schema>,
+        pointer: &str,
+        within: &mut Vec<String>,
+    ) -> Shape {
+        if within.len() > MAX_DEPTH {
+            self.warn(
+                pointer,
+                "`allOf`/`oneOf` parts nest too deep; the parts below are ignored",
+            );
+            return Shape::default();
+        }
+        let (schema, name) = self.resolve(schema, pointer);
+        if let Some(name) = name {
+            if within.iter().any(|n| n == name) {
+                self.warn(
+                    pointer,
+                    format!("`{name}` contains itself through `allOf`/`oneOf`; the inner copy adds nothing"),
+                );
+                return Shape::default();
+            }
+        }
+        within.extend(name.map(str::to_owned));
+        let shape = self.shape_of(schema, name, pointer, within);
+        if name.is_some() {
+            within.pop();
+        }
+        shape
+    }
+
+    fn shape_of(
+        &self,
+        schema: &Schema,
+        name: Option<&str>,
+        pointer: &str,
+        within: &mut Vec<String>,
+    ) -> Shape {
+        let v = view(schema);
+        let mut shape = Shape {
+            description: schema.schema_data.description.clone(),
+            merged: name.map(str::to_owned).into_iter().collect(),
+            ..Shape::default()
+        };
+        for (i, part) in v.all_of.iter().enumerate() {
+            let part = self.shape_within(part, &format!("{pointer}/allOf/{i}"), within);
+            merge_all(&mut shape, part);
+        }
+        let branches: Vec<&ReferenceOr<Schema>> = v.one_of.iter().chain(v.any_of).collect();
+        if !branches.is_empty() {
+            let mut merged: Option<Shape> = None;
+            for (i, branch) in branches.iter().enumerate() {
+                let branch = self.shape_within(branch, &format!("{pointer}/anyOf/{i}"), within);
+                merged = Some(match merged {
+                    None => branch,
+                    Some(acc) => merge_any(acc, branch),
+                });
+            }
+            merge_all(&mut shape, merged.unwrap_or_default());
+        }
+        let own = Shape {
+            properties: v
+                .properties
+                .iter()
+                .map(|(n, s)| ((*n).clone(), unbox(s)))
+                .collect(),
+            required: v.required.to_vec(),
+            additional: match v.additional {
+                Some(AdditionalProperties::Schema(s)) => Some((**s).clone()),
+                _ => None,
+            },
+            description: None,
+            merged: Vec::new(),
+        };
+        merge_all(&mut shape, own);
+        if let Some(other) = v.typ.filter(|t| *t != "object") {
+            self.warn(
+                pointer,
+                format!("an object was expected here (a request body, or a part merged into an object), found type {other:?}; it adds no properties"),
+            );
+        }
+        shape
+    }
+}
+
+/// `allOf`: both apply; properties accumulate and so does `required`.
+fn merge_all(into: &mut Shape, part: Shape) {
+    for (name, schema) in part.properties {
+        match into.properties.iter_mut().find(|(n, _)| *n == name) {
+            // The later part is the more specific one (`UserDetailed` over `UserLite`).
+            Some((_, existing)) => *existing = schema,
+            None => into.properties.push((name, schema)),
+        }
+    }
+    for r in part.required {
+        if !into.required.contains(&r) {
+            into.required.push(r);
+        }
+    }
+    if part.additional.is_some() {
+        into.additional = part.additional;
+    }
+    if into.description.is_none() {
+        into.description = part.description;
+    }
+    merge_names(&mut into.merged, part.merged);
+}
+
+fn merge_names(into: &mut Vec<String>, names: Vec<String>) {
+    for name in names {
+        if !into.contains(&name) {
+            into.push(name);
+        }
+    }
+}
+
+/// `oneOf`/`anyOf` of objects: every property any branch has, required only where every
+/// branch requires it, so nothing any branch carries is lost.
+fn merge_any(a: Shape, b: Shape) -> Shape {
+    let mut out = Shape {
+        description: a.description.clone().or(b.description.clone()),
+        merged: a.merged.clone(),
+        ..Shape::default()
+    };
+    merge_names(&mut out.merged, b.merged);
+    out.required = a
+        .required
+        .iter()
+        .filter(|r| b.required.contains(r))
+        .cloned()
+        .collect();
+    out.properties = a.properties.clone();
+    for (name, schema) in b.properties {
+        match out.properties.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, existing)) if *existing == schema => {}
+            Some((_, existing)) => match existing {
+                // Already a union made here: one flat list, however many branches merge.
+                ReferenceOr::Item(Schema {
+                    schema_data,
+                    schema_kind: SchemaKind::AnyOf { any_of },
+                }) if *schema_data == Default::default() => {
+                    if !any_of.contains(&schema) {
+                        any_of.push(schema);
+                    }
+                }
+                _ => {
+                    let either = vec![existing.clone(), schema];
+                    *existing = ReferenceOr::Item(Schema {
+                        schema_data: Default::default(),
+                        schema_kind: SchemaKind::AnyOf { any_of: either },
+                    });
+                }
+            },
+            None => out.properties.push((name, schema)),
+        }
+    }
+    out.additional = a.additional.or(b.additional);
+    out
+}

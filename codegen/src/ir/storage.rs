@@ -1,0 +1,32 @@
+//! How each struct field is held and read, once derives are known: a request field that
+//! may be left out or sent as `null` needs three states; a response reads absent and `null`
+//! alike; numbers that servers sometimes send as strings are read leniently.
+
+use super::builder::Builder;
+use super::{Location, Storage, Ty, TypeKind};
+
+impl Builder<'_> {
+    pub fn storage(&mut self) {
+        for def in &mut self.types {
+            let (serialize, deserialize) = (def.serialize, def.deserialize);
+            let TypeKind::Struct(fields) = &mut def.kind else {
+                continue;
+            };
+            for f in fields {
+                let plain_value = f.ty == Ty::Upload || f.location != Location::Body;
+                f.storage = match (f.required, f.nullable) {
+                    (true, false) => Storage::Plain,
+                    (true, true) if plain_value => Storage::Plain,
+                    (false, true) if serialize && !plain_value => Storage::NullableOption,
+                    _ => Storage::Option,
+                };
+                // Servers send some numbers as strings (`fetch-rss`'s `enclosure.length:
+                // "0"`); not for a three-state request field, which is never read.
+                f.lenient_number = deserialize
+                    && f.ty == Ty::Number
+                    && f.storage != Storage::NullableOption
+                    && f.location == Location::Body;
+            }
+        }
+    }
+}
