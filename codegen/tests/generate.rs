@@ -730,3 +730,129 @@ fn path_parameters_are_fields_that_fill_the_url() {
     );
     assert!(code.contains("path.push_str(\"/check\");"), "{code}");
 }
+
+/// The `fn` names in every `impl` block of the core's source whose header matches `header`.
+fn core_methods(header: fn(&str) -> bool) -> Vec<String> {
+    fn walk(dir: &std::path::Path, files: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, files);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../src"),
+        &mut files,
+    );
+    let mut names = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let mut inside = false;
+        for line in text.lines() {
+            if line.starts_with("impl") {
+                inside = header(line);
+            } else if line.starts_with('}') {
+                inside = false;
+            } else if inside {
+                let trimmed = line.trim_start();
+                let indent = line.len() - trimmed.len();
+                let rest = trimmed
+                    .trim_start_matches("pub(crate) ")
+                    .trim_start_matches("pub ")
+                    .trim_start_matches("async ");
+                if indent == 4 {
+                    if let Some(rest) = rest.strip_prefix("fn ") {
+                        let name: String = rest
+                            .chars()
+                            .take_while(|c| c.is_alphanumeric() || *c == '_')
+                            .collect();
+                        names.push(name);
+                    }
+                }
+            }
+        }
+    }
+    names
+}
+
+#[test]
+fn every_hand_written_client_and_builder_method_is_reserved() {
+    let client =
+        core_methods(|l| l.starts_with("impl Client {") || l.starts_with("impl crate::Client {"));
+    assert!(client.contains(&"call".to_owned()) && client.contains(&"streaming".to_owned()));
+    for name in &client {
+        assert!(
+            misskey_codegen::ir::CLIENT_RESERVED.contains(&name.as_str()),
+            "Client::{name} is written by hand; add it to CLIENT_RESERVED"
+        );
+    }
+    let builder = core_methods(|l| l.contains("RequestBuilder<E>") && !l.contains(" for "));
+    assert!(builder.contains(&"send".to_owned()) && builder.contains(&"paginate".to_owned()));
+    for name in &builder {
+        assert!(
+            misskey_codegen::ir::BUILDER_RESERVED.contains(&name.as_str()),
+            "RequestBuilder::{name} is written by hand; add it to BUILDER_RESERVED"
+        );
+    }
+}
+
+#[test]
+fn query_header_and_get_only_parameters_are_generated_where_they_travel() {
+    use misskey_codegen::ir::{HttpMethod, Location};
+    let mut value: Value = serde_json::from_str(&spec(
+        json!({"Thing": {"type": "object", "properties": {"id": {"type": "string"}}}}),
+        &[(
+            "/things/search",
+            json!({"type": "object", "properties": {"text": {"type": "string"}}}),
+            None,
+        )],
+    ))
+    .unwrap();
+    value["paths"]["/things/search"]["post"]["parameters"] = json!([
+        {"name": "lang", "in": "query", "required": true, "schema": {"type": "string"}},
+        {"name": "X-Trace", "in": "header", "schema": {"type": "string"}},
+    ]);
+    value["paths"]["/things/search"]["post"]["responses"] =
+        json!({"200": {"$ref": "#/components/responses/Thing"}});
+    value["components"]["responses"] = json!({"Thing": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}}});
+    value["paths"]["/things/get"] = json!({"get": {
+        "parameters": [{"name": "limit", "in": "query", "schema": {"type": "integer"}}],
+        "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "boolean"}}}}},
+    }});
+    let api = api(&value.to_string());
+    let search = &api.endpoints[0];
+    let fields = api.fields(search.request);
+    let located: Vec<(&str, Location, bool)> = fields
+        .iter()
+        .map(|f| (f.json.as_str(), f.location, f.required))
+        .collect();
+    assert_eq!(
+        located,
+        [
+            ("text", Location::Body, false),
+            ("lang", Location::Query, true),
+            ("X-Trace", Location::Header, false),
+        ]
+    );
+    // The response reference is followed, not dropped to `()`.
+    assert!(
+        matches!(search.response, Ty::Named(id) if api.types[id].name == "Thing"),
+        "{:?}",
+        search.response
+    );
+    let get = &api.endpoints[1];
+    assert_eq!(get.http_method, HttpMethod::Get);
+    let limit = &api.fields(get.request)[0];
+    assert_eq!((limit.location, &limit.ty), (Location::Body, &Ty::Integer));
+    let code = code(&value.to_string());
+    assert!(code.contains("const HTTP_GET: bool = true;"), "{code}");
+    assert!(code.contains("fn query(&self)"), "{code}");
+    assert!(
+        code.contains("pairs.push((\"X-Trace\", value.clone()));"),
+        "{code}"
+    );
+}

@@ -271,6 +271,7 @@ pub const CLIENT_RESERVED: &[&str] = &[
     "with_token",
     "decode",
     "send",
+    "send_with",
     "send_in_span",
     "send_once",
 ];

@@ -1,0 +1,380 @@
+// warning: /paths/~1odd~1types/post/requestBody/content/application~1json/schema/properties/any/type: type "any" is not a JSON Schema type (string, number, integer, boolean, object, array, null); read as any JSON value
+// warning: /paths/~1odd~1types/post/requestBody/content/application~1json/schema/properties/ref/type: type "Note" names a component schema; read as a reference to it
+// warning: /paths/~1odd~1types/post/requestBody/content/application~1json/schema/properties/mixed/enum: a string enum lists values that are not strings; read as any JSON value
+// warning: /components/schemas/note: its Rust name `Note` is taken (by another schema, or by a name the generated code needs); named `Note2`
+impl crate::Client {
+    /// `send`: see [`endpoints::send`](crate::endpoints::send).
+    pub fn send2(&self) -> crate::RequestBuilder<endpoints::send::Request> {
+        crate::RequestBuilder::new(self, endpoints::send::Request::new())
+    }
+    /// `émoji/ノート`: see [`endpoints::u00e9_moji::u30ce_u30fc_u30c8`](crate::endpoints::u00e9_moji::u30ce_u30fc_u30c8).
+    pub fn u00e9_moji_u30ce_u30fc_u30c8(
+        &self,
+    ) -> crate::RequestBuilder<endpoints::u00e9_moji::u30ce_u30fc_u30c8::Request> {
+        crate::RequestBuilder::new(
+            self,
+            endpoints::u00e9_moji::u30ce_u30fc_u30c8::Request::new(),
+        )
+    }
+    /// `odd/types`: see [`endpoints::odd::types`](crate::endpoints::odd::types).
+    pub fn odd_types(&self) -> crate::RequestBuilder<endpoints::odd::types::Request> {
+        crate::RequestBuilder::new(self, endpoints::odd::types::Request::new())
+    }
+}
+/// Every endpoint generated into this build, in the spec's order.
+pub static ENDPOINTS: &[crate::EndpointInfo] = &[
+    crate::EndpointInfo {
+        name: "send",
+        requires_credential: true,
+        permission: Some("write:notes"),
+        multipart: false,
+        feature: None,
+    },
+    crate::EndpointInfo {
+        name: "émoji/ノート",
+        requires_credential: true,
+        permission: Some("write:notes"),
+        multipart: false,
+        feature: None,
+    },
+    crate::EndpointInfo {
+        name: "odd/types",
+        requires_credential: true,
+        permission: Some("write:notes"),
+        multipart: false,
+        feature: None,
+    },
+];
+/// The `info.version` of the spec this crate was generated from.
+pub const SPEC_VERSION: &str = "1";
+/// How many paths the spec has, and how many of them were left out because their
+/// group's cargo feature is off: `ENDPOINTS.len() + SPEC_DISABLED_PATHS == SPEC_PATHS`.
+pub const SPEC_PATHS: usize = 3usize;
+/// See [`SPEC_PATHS`].
+pub const SPEC_DISABLED_PATHS: usize = 0usize;
+/// Calls `visitor` with the endpoint type whose name is `name` (`notes/create`), or
+/// returns `None` for a name this build does not have.
+pub fn visit_endpoint<V: crate::EndpointVisitor>(
+    name: &str,
+    visitor: V,
+) -> Option<V::Output> {
+    Some(
+        match name {
+            "send" => visitor.visit::<endpoints::send::Request>(),
+            "émoji/ノート" => {
+                visitor.visit::<endpoints::u00e9_moji::u30ce_u30fc_u30c8::Request>()
+            }
+            "odd/types" => visitor.visit::<endpoints::odd::types::Request>(),
+            _ => return None,
+        },
+    )
+}
+/// The spec's component schemas (`components.schemas`) and the inline shapes they contain.
+///
+/// Generated from Construct 1.
+pub mod models {
+    /// The `Note` schema.
+    #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+    pub struct Note {
+        /// `x²`: may be absent.
+        #[serde(rename = "x²", skip_serializing_if = "Option::is_none", default)]
+        pub x_u00b2: Option<String>,
+        /// `١abc`: may be absent.
+        #[serde(rename = "١abc", skip_serializing_if = "Option::is_none", default)]
+        pub u0661_abc: Option<i64>,
+        /// `self`: may be absent.
+        #[serde(rename = "self", skip_serializing_if = "Option::is_none", default)]
+        pub self_: Option<bool>,
+    }
+    /// The `Note2` schema.
+    pub type Note2 = String;
+    /// The `Unit` schema.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    pub enum Unit {
+        /// `m²`
+        MU00b2,
+        /// `m`
+        M,
+        /// `²`
+        U00b2,
+        /// A value this version of the crate does not know.
+        Other(String),
+    }
+    impl Unit {
+        /// The value as the server spells it.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::MU00b2 => "m²",
+                Self::M => "m",
+                Self::U00b2 => "²",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl From<&str> for Unit {
+        fn from(value: &str) -> Self {
+            match value {
+                "m²" => Self::MU00b2,
+                "m" => Self::M,
+                "²" => Self::U00b2,
+                other => Self::Other(other.to_owned()),
+            }
+        }
+    }
+    impl std::fmt::Display for Unit {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl<'de> serde::Deserialize<'de> for Unit {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::__private::string_enum(deserializer)
+        }
+    }
+    /// This server's spec has no `Announcement` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `Announcement` schema.
+    pub type Announcement = serde_json::Value;
+    /// This server's spec has no `Antenna` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `Antenna` schema.
+    pub type Antenna = serde_json::Value;
+    /// This server's spec has no `ChatMessage` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `ChatMessage` schema.
+    pub type ChatMessage = serde_json::Value;
+    /// This server's spec has no `ChatMessageLite` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `ChatMessageLite` schema.
+    pub type ChatMessageLite = serde_json::Value;
+    /// This server's spec has no `DriveFile` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `DriveFile` schema.
+    pub type DriveFile = serde_json::Value;
+    /// This server's spec has no `DriveFolder` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `DriveFolder` schema.
+    pub type DriveFolder = serde_json::Value;
+    /// This server's spec has no `EmojiDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `EmojiDetailed` schema.
+    pub type EmojiDetailed = serde_json::Value;
+    /// This server's spec has no `MeDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `MeDetailed` schema.
+    pub type MeDetailed = serde_json::Value;
+    /// This server's spec has no `Notification` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `Notification` schema.
+    pub type Notification = serde_json::Value;
+    /// This server's spec has no `ReversiGameDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `ReversiGameDetailed` schema.
+    pub type ReversiGameDetailed = serde_json::Value;
+    /// This server's spec has no `Signin` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `Signin` schema.
+    pub type Signin = serde_json::Value;
+    /// This server's spec has no `UserDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `UserDetailed` schema.
+    pub type UserDetailed = serde_json::Value;
+    /// This server's spec has no `UserDetailedNotMe` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `UserDetailedNotMe` schema.
+    pub type UserDetailedNotMe = serde_json::Value;
+    /// This server's spec has no `UserLite` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `UserLite` schema.
+    pub type UserLite = serde_json::Value;
+}
+/// One module per endpoint, nested by path: `notes/create` is `endpoints::notes::create`.
+///
+/// Each has a `Request` (which implements [`Endpoint`](crate::Endpoint)), a `Response` and an `ErrorCode`.
+pub mod endpoints {
+    /// `POST /api/send`
+    ///
+    /// - Credential: required
+    /// - Permission: `write:notes`
+    pub mod send {
+        /// The parameters of `send`.
+        #[derive(Debug, Clone, serde::Serialize)]
+        pub struct Request {
+            /// `paginate`: optional.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub paginate: Option<String>,
+        }
+        /// What `send` answers.
+        pub type Response = ();
+        /// The error codes the spec lists for this endpoint; match them with
+        /// [`Error::endpoint_code`](crate::Error::endpoint_code).
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum ErrorCode {
+            /// A code the spec does not list for this endpoint.
+            Unknown(String),
+        }
+        impl crate::EndpointErrorCode for ErrorCode {
+            fn from_code(code: &str) -> Self {
+                Self::Unknown(code.to_owned())
+            }
+            fn as_str(&self) -> &str {
+                let Self::Unknown(code) = self;
+                code
+            }
+        }
+        impl crate::Endpoint for Request {
+            type Response = Response;
+            type ErrorCode = ErrorCode;
+            const NAME: &'static str = "send";
+            const REQUIRES_CREDENTIAL: bool = true;
+            const PERMISSION: Option<&'static str> = Some("write:notes");
+        }
+        impl Request {
+            /// A request with the required parameters; the optional ones are left out.
+            pub fn new() -> Self {
+                Self { paginate: None }
+            }
+        }
+        impl Default for Request {
+            fn default() -> Self {
+                Self::new()
+            }
+        }
+        impl crate::RequestBuilder<Request> {
+            /// `paginate`: optional.
+            pub fn paginate_param(mut self, value: impl Into<String>) -> Self {
+                self.request.paginate = Some(value.into());
+                self
+            }
+        }
+    }
+    /// Endpoints under `émoji/`.
+    pub mod u00e9_moji {
+        /// `POST /api/émoji/ノート`
+        ///
+        /// - Credential: required
+        /// - Permission: `write:notes`
+        pub mod u30ce_u30fc_u30c8 {
+            /// The parameters of `émoji/ノート`.
+            #[derive(Debug, Clone, serde::Serialize)]
+            pub struct Request {}
+            /// What `émoji/ノート` answers.
+            pub type Response = crate::models::Note2;
+            /// The error codes the spec lists for this endpoint; match them with
+            /// [`Error::endpoint_code`](crate::Error::endpoint_code).
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+            pub enum ErrorCode {
+                /// A code the spec does not list for this endpoint.
+                Unknown(String),
+            }
+            impl crate::EndpointErrorCode for ErrorCode {
+                fn from_code(code: &str) -> Self {
+                    Self::Unknown(code.to_owned())
+                }
+                fn as_str(&self) -> &str {
+                    let Self::Unknown(code) = self;
+                    code
+                }
+            }
+            impl crate::Endpoint for Request {
+                type Response = Response;
+                type ErrorCode = ErrorCode;
+                const NAME: &'static str = "émoji/ノート";
+                const REQUIRES_CREDENTIAL: bool = true;
+                const PERMISSION: Option<&'static str> = Some("write:notes");
+            }
+            impl Request {
+                /// A request with the required parameters; the optional ones are left out.
+                pub fn new() -> Self {
+                    Self {}
+                }
+            }
+            impl Default for Request {
+                fn default() -> Self {
+                    Self::new()
+                }
+            }
+        }
+    }
+    /// Endpoints under `odd/`.
+    pub mod odd {
+        /// `POST /api/odd/types`
+        ///
+        /// - Credential: required
+        /// - Permission: `write:notes`
+        pub mod types {
+            /// The parameters of `odd/types`.
+            #[derive(Debug, Clone, serde::Serialize)]
+            pub struct Request {
+                /// `any`: optional.
+                #[serde(skip_serializing_if = "Option::is_none")]
+                pub any: Option<serde_json::Value>,
+                /// `ref`: optional.
+                #[serde(skip_serializing_if = "Option::is_none")]
+                pub r#ref: Option<crate::models::Note>,
+                /// `mixed`: optional.
+                #[serde(skip_serializing_if = "Option::is_none")]
+                pub mixed: Option<serde_json::Value>,
+            }
+            /// What `odd/types` answers.
+            pub type Response = crate::models::Unit;
+            /// The error codes the spec lists for this endpoint; match them with
+            /// [`Error::endpoint_code`](crate::Error::endpoint_code).
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+            pub enum ErrorCode {
+                /// A code the spec does not list for this endpoint.
+                Unknown(String),
+            }
+            impl crate::EndpointErrorCode for ErrorCode {
+                fn from_code(code: &str) -> Self {
+                    Self::Unknown(code.to_owned())
+                }
+                fn as_str(&self) -> &str {
+                    let Self::Unknown(code) = self;
+                    code
+                }
+            }
+            impl crate::Endpoint for Request {
+                type Response = Response;
+                type ErrorCode = ErrorCode;
+                const NAME: &'static str = "odd/types";
+                const REQUIRES_CREDENTIAL: bool = true;
+                const PERMISSION: Option<&'static str> = Some("write:notes");
+            }
+            impl Request {
+                /// A request with the required parameters; the optional ones are left out.
+                pub fn new() -> Self {
+                    Self {
+                        any: None,
+                        r#ref: None,
+                        mixed: None,
+                    }
+                }
+            }
+            impl Default for Request {
+                fn default() -> Self {
+                    Self::new()
+                }
+            }
+            impl crate::RequestBuilder<Request> {
+                /// `any`: optional.
+                pub fn any(mut self, value: impl Into<serde_json::Value>) -> Self {
+                    self.request.any = Some(value.into());
+                    self
+                }
+                /// `ref`: optional.
+                pub fn r#ref(mut self, value: impl Into<crate::models::Note>) -> Self {
+                    self.request.r#ref = Some(value.into());
+                    self
+                }
+                /// `mixed`: optional.
+                pub fn mixed(mut self, value: impl Into<serde_json::Value>) -> Self {
+                    self.request.mixed = Some(value.into());
+                    self
+                }
+            }
+        }
+    }
+}

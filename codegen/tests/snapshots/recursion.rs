@@ -1,0 +1,250 @@
+// warning: /components/schemas/Either/oneOf/0: `Either` is a union that contains itself; that branch is read as any JSON value
+// warning: /components/schemas/Loop: refers to itself with nothing in between, which no value can satisfy; read as any JSON value
+impl crate::Client {
+    /// `notes/show`: see [`endpoints::notes::show`](crate::endpoints::notes::show).
+    pub fn notes_show(
+        &self,
+        note_id: impl Into<String>,
+    ) -> crate::RequestBuilder<endpoints::notes::show::Request> {
+        crate::RequestBuilder::new(self, endpoints::notes::show::Request::new(note_id))
+    }
+    /// `trees`: see [`endpoints::trees`](crate::endpoints::trees).
+    pub fn trees(&self) -> crate::RequestBuilder<endpoints::trees::Request> {
+        crate::RequestBuilder::new(self, endpoints::trees::Request::new())
+    }
+}
+/// Every endpoint generated into this build, in the spec's order.
+pub static ENDPOINTS: &[crate::EndpointInfo] = &[
+    crate::EndpointInfo {
+        name: "notes/show",
+        requires_credential: true,
+        permission: Some("write:notes"),
+        multipart: false,
+        feature: None,
+    },
+    crate::EndpointInfo {
+        name: "trees",
+        requires_credential: true,
+        permission: Some("write:notes"),
+        multipart: false,
+        feature: None,
+    },
+];
+/// The `info.version` of the spec this crate was generated from.
+pub const SPEC_VERSION: &str = "1";
+/// How many paths the spec has, and how many of them were left out because their
+/// group's cargo feature is off: `ENDPOINTS.len() + SPEC_DISABLED_PATHS == SPEC_PATHS`.
+pub const SPEC_PATHS: usize = 2usize;
+/// See [`SPEC_PATHS`].
+pub const SPEC_DISABLED_PATHS: usize = 0usize;
+/// Calls `visitor` with the endpoint type whose name is `name` (`notes/create`), or
+/// returns `None` for a name this build does not have.
+pub fn visit_endpoint<V: crate::EndpointVisitor>(
+    name: &str,
+    visitor: V,
+) -> Option<V::Output> {
+    Some(
+        match name {
+            "notes/show" => visitor.visit::<endpoints::notes::show::Request>(),
+            "trees" => visitor.visit::<endpoints::trees::Request>(),
+            _ => return None,
+        },
+    )
+}
+/// The spec's component schemas (`components.schemas`) and the inline shapes they contain.
+///
+/// Generated from Construct 1.
+pub mod models {
+    /// The `Note` schema.
+    #[derive(Debug, Clone, serde::Deserialize)]
+    pub struct Note {
+        /// `id`: always present.
+        pub id: String,
+        /// `renote`: may be absent or null.
+        #[serde(default)]
+        pub renote: Option<Box<Note>>,
+        /// `again`: may be absent.
+        #[serde(default)]
+        pub again: Option<Box<Note>>,
+    }
+    /// The `Tree` schema.
+    #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+    #[serde(transparent)]
+    pub struct Tree(pub Vec<Tree>);
+    /// The `Loop` schema.
+    pub type Loop = serde_json::Value;
+    /// The `Either` schema.
+    pub type Either = serde_json::Value;
+    /// This server's spec has no `Announcement` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `Announcement` schema.
+    pub type Announcement = serde_json::Value;
+    /// This server's spec has no `Antenna` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `Antenna` schema.
+    pub type Antenna = serde_json::Value;
+    /// This server's spec has no `ChatMessage` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `ChatMessage` schema.
+    pub type ChatMessage = serde_json::Value;
+    /// This server's spec has no `ChatMessageLite` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `ChatMessageLite` schema.
+    pub type ChatMessageLite = serde_json::Value;
+    /// This server's spec has no `DriveFile` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `DriveFile` schema.
+    pub type DriveFile = serde_json::Value;
+    /// This server's spec has no `DriveFolder` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `DriveFolder` schema.
+    pub type DriveFolder = serde_json::Value;
+    /// This server's spec has no `EmojiDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `EmojiDetailed` schema.
+    pub type EmojiDetailed = serde_json::Value;
+    /// This server's spec has no `MeDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `MeDetailed` schema.
+    pub type MeDetailed = serde_json::Value;
+    /// This server's spec has no `Notification` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `Notification` schema.
+    pub type Notification = serde_json::Value;
+    /// This server's spec has no `ReversiGameDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `ReversiGameDetailed` schema.
+    pub type ReversiGameDetailed = serde_json::Value;
+    /// This server's spec has no `Signin` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `Signin` schema.
+    pub type Signin = serde_json::Value;
+    /// This server's spec has no `UserDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `UserDetailed` schema.
+    pub type UserDetailed = serde_json::Value;
+    /// This server's spec has no `UserDetailedNotMe` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `UserDetailedNotMe` schema.
+    pub type UserDetailedNotMe = serde_json::Value;
+    /// This server's spec has no `UserLite` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `UserLite` schema.
+    pub type UserLite = serde_json::Value;
+}
+/// One module per endpoint, nested by path: `notes/create` is `endpoints::notes::create`.
+///
+/// Each has a `Request` (which implements [`Endpoint`](crate::Endpoint)), a `Response` and an `ErrorCode`.
+pub mod endpoints {
+    /// Endpoints under `notes/`.
+    pub mod notes {
+        /// `POST /api/notes/show`
+        ///
+        /// - Credential: required
+        /// - Permission: `write:notes`
+        pub mod show {
+            /// The parameters of `notes/show`.
+            #[derive(Debug, Clone, serde::Serialize)]
+            pub struct Request {
+                /// `noteId`: required.
+                #[serde(rename = "noteId")]
+                pub note_id: String,
+            }
+            /// What `notes/show` answers.
+            pub type Response = crate::models::Note;
+            /// The error codes the spec lists for this endpoint; match them with
+            /// [`Error::endpoint_code`](crate::Error::endpoint_code).
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+            pub enum ErrorCode {
+                /// A code the spec does not list for this endpoint.
+                Unknown(String),
+            }
+            impl crate::EndpointErrorCode for ErrorCode {
+                fn from_code(code: &str) -> Self {
+                    Self::Unknown(code.to_owned())
+                }
+                fn as_str(&self) -> &str {
+                    let Self::Unknown(code) = self;
+                    code
+                }
+            }
+            impl crate::Endpoint for Request {
+                type Response = Response;
+                type ErrorCode = ErrorCode;
+                const NAME: &'static str = "notes/show";
+                const REQUIRES_CREDENTIAL: bool = true;
+                const PERMISSION: Option<&'static str> = Some("write:notes");
+            }
+            impl Request {
+                /// A request with the required parameters; the optional ones are left out.
+                pub fn new(note_id: impl Into<String>) -> Self {
+                    Self { note_id: note_id.into() }
+                }
+            }
+        }
+    }
+    /// `POST /api/trees`
+    ///
+    /// - Credential: required
+    /// - Permission: `write:notes`
+    pub mod trees {
+        /// The parameters of `trees`.
+        #[derive(Debug, Clone, serde::Serialize)]
+        pub struct Request {
+            /// `tree`: optional.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub tree: Option<crate::models::Tree>,
+            /// `loop`: optional.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub r#loop: Option<crate::models::Loop>,
+        }
+        /// What `trees` answers.
+        pub type Response = crate::models::Either;
+        /// The error codes the spec lists for this endpoint; match them with
+        /// [`Error::endpoint_code`](crate::Error::endpoint_code).
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum ErrorCode {
+            /// A code the spec does not list for this endpoint.
+            Unknown(String),
+        }
+        impl crate::EndpointErrorCode for ErrorCode {
+            fn from_code(code: &str) -> Self {
+                Self::Unknown(code.to_owned())
+            }
+            fn as_str(&self) -> &str {
+                let Self::Unknown(code) = self;
+                code
+            }
+        }
+        impl crate::Endpoint for Request {
+            type Response = Response;
+            type ErrorCode = ErrorCode;
+            const NAME: &'static str = "trees";
+            const REQUIRES_CREDENTIAL: bool = true;
+            const PERMISSION: Option<&'static str> = Some("write:notes");
+        }
+        impl Request {
+            /// A request with the required parameters; the optional ones are left out.
+            pub fn new() -> Self {
+                Self { tree: None, r#loop: None }
+            }
+        }
+        impl Default for Request {
+            fn default() -> Self {
+                Self::new()
+            }
+        }
+        impl crate::RequestBuilder<Request> {
+            /// `tree`: optional.
+            pub fn tree(mut self, value: impl Into<crate::models::Tree>) -> Self {
+                self.request.tree = Some(value.into());
+                self
+            }
+            /// `loop`: optional.
+            pub fn r#loop(mut self, value: impl Into<crate::models::Loop>) -> Self {
+                self.request.r#loop = Some(value.into());
+                self
+            }
+        }
+    }
+}

@@ -1,0 +1,360 @@
+impl crate::Client {
+    /// `i/notifications`: see [`endpoints::i::notifications`](crate::endpoints::i::notifications).
+    pub fn i_notifications(
+        &self,
+    ) -> crate::RequestBuilder<endpoints::i::notifications::Request> {
+        crate::RequestBuilder::new(self, endpoints::i::notifications::Request::new())
+    }
+}
+/// Every endpoint generated into this build, in the spec's order.
+pub static ENDPOINTS: &[crate::EndpointInfo] = &[
+    crate::EndpointInfo {
+        name: "i/notifications",
+        requires_credential: true,
+        permission: Some("write:notes"),
+        multipart: false,
+        feature: None,
+    },
+];
+/// The `info.version` of the spec this crate was generated from.
+pub const SPEC_VERSION: &str = "1";
+/// How many paths the spec has, and how many of them were left out because their
+/// group's cargo feature is off: `ENDPOINTS.len() + SPEC_DISABLED_PATHS == SPEC_PATHS`.
+pub const SPEC_PATHS: usize = 1usize;
+/// See [`SPEC_PATHS`].
+pub const SPEC_DISABLED_PATHS: usize = 0usize;
+/// Calls `visitor` with the endpoint type whose name is `name` (`notes/create`), or
+/// returns `None` for a name this build does not have.
+pub fn visit_endpoint<V: crate::EndpointVisitor>(
+    name: &str,
+    visitor: V,
+) -> Option<V::Output> {
+    Some(
+        match name {
+            "i/notifications" => visitor.visit::<endpoints::i::notifications::Request>(),
+            _ => return None,
+        },
+    )
+}
+/// The spec's component schemas (`components.schemas`) and the inline shapes they contain.
+///
+/// Generated from Construct 1.
+pub mod models {
+    /// The `Notification` schema.
+    #[derive(Debug, Clone)]
+    pub enum Notification {
+        /// `type: "follow"`
+        Follow(Box<NotificationFollow>),
+        /// `type: "reaction" | "renote"`
+        ReactionEtc(Box<NotificationReactionEtc>),
+        /// A `type` this version of the crate does not know, or a body that does not
+        /// fit its variant: the JSON as the server sent it.
+        Unknown(serde_json::Value),
+    }
+    impl<'de> serde::Deserialize<'de> for Notification {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            let value = serde_json::Value::deserialize(deserializer)?;
+            Ok(
+                match value.get("type").and_then(serde_json::Value::as_str) {
+                    Some("follow") => {
+                        crate::__private::variant(
+                            value,
+                            |v| Self::Follow(Box::new(v)),
+                            Self::Unknown,
+                        )
+                    }
+                    Some("reaction") | Some("renote") => {
+                        crate::__private::variant(
+                            value,
+                            |v| Self::ReactionEtc(Box::new(v)),
+                            Self::Unknown,
+                        )
+                    }
+                    _ => Self::Unknown(value),
+                },
+            )
+        }
+    }
+    /// The `Kind` schema.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    pub enum Kind {
+        /// `a`
+        A,
+        /// `b-c`
+        BC,
+        /// A value this version of the crate does not know.
+        Other(String),
+    }
+    impl Kind {
+        /// The value as the server spells it.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::A => "a",
+                Self::BC => "b-c",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl From<&str> for Kind {
+        fn from(value: &str) -> Self {
+            match value {
+                "a" => Self::A,
+                "b-c" => Self::BC,
+                other => Self::Other(other.to_owned()),
+            }
+        }
+    }
+    impl std::fmt::Display for Kind {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl serde::Serialize for Kind {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> serde::Deserialize<'de> for Kind {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::__private::string_enum(deserializer)
+        }
+    }
+    /// An object inline in the spec at `Notification`.
+    #[derive(Debug, Clone, serde::Deserialize)]
+    pub struct NotificationFollow {
+        /// `id`: always present.
+        pub id: crate::types::Id,
+        /// `userId`: may be absent.
+        #[serde(rename = "userId", default)]
+        pub user_id: Option<String>,
+    }
+    /// An object inline in the spec at `Notification type`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    pub enum NotificationReactionEtcType {
+        /// `reaction`
+        Reaction,
+        /// `renote`
+        Renote,
+        /// A value this version of the crate does not know.
+        Other(String),
+    }
+    impl NotificationReactionEtcType {
+        /// The value as the server spells it.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Reaction => "reaction",
+                Self::Renote => "renote",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl From<&str> for NotificationReactionEtcType {
+        fn from(value: &str) -> Self {
+            match value {
+                "reaction" => Self::Reaction,
+                "renote" => Self::Renote,
+                other => Self::Other(other.to_owned()),
+            }
+        }
+    }
+    impl std::fmt::Display for NotificationReactionEtcType {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl<'de> serde::Deserialize<'de> for NotificationReactionEtcType {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::__private::string_enum(deserializer)
+        }
+    }
+    /// An object inline in the spec at `Notification`.
+    #[derive(Debug, Clone, serde::Deserialize)]
+    pub struct NotificationReactionEtc {
+        /// `id`: always present.
+        pub id: crate::types::Id,
+        /// `type`: always present.
+        pub r#type: NotificationReactionEtcType,
+        /// `noteId`: may be absent.
+        #[serde(rename = "noteId", default)]
+        pub note_id: Option<String>,
+    }
+    /// This server's spec has no `Announcement` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `Announcement` schema.
+    pub type Announcement = serde_json::Value;
+    /// This server's spec has no `Antenna` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `Antenna` schema.
+    pub type Antenna = serde_json::Value;
+    /// This server's spec has no `ChatMessage` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `ChatMessage` schema.
+    pub type ChatMessage = serde_json::Value;
+    /// This server's spec has no `ChatMessageLite` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `ChatMessageLite` schema.
+    pub type ChatMessageLite = serde_json::Value;
+    /// This server's spec has no `DriveFile` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `DriveFile` schema.
+    pub type DriveFile = serde_json::Value;
+    /// This server's spec has no `DriveFolder` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `DriveFolder` schema.
+    pub type DriveFolder = serde_json::Value;
+    /// This server's spec has no `EmojiDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `EmojiDetailed` schema.
+    pub type EmojiDetailed = serde_json::Value;
+    /// This server's spec has no `MeDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `MeDetailed` schema.
+    pub type MeDetailed = serde_json::Value;
+    /// This server's spec has no `Note` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `Note` schema.
+    pub type Note = serde_json::Value;
+    /// This server's spec has no `ReversiGameDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `ReversiGameDetailed` schema.
+    pub type ReversiGameDetailed = serde_json::Value;
+    /// This server's spec has no `Signin` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `Signin` schema.
+    pub type Signin = serde_json::Value;
+    /// This server's spec has no `UserDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `UserDetailed` schema.
+    pub type UserDetailed = serde_json::Value;
+    /// This server's spec has no `UserDetailedNotMe` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `UserDetailedNotMe` schema.
+    pub type UserDetailedNotMe = serde_json::Value;
+    /// This server's spec has no `UserLite` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `UserLite` schema.
+    pub type UserLite = serde_json::Value;
+}
+/// One module per endpoint, nested by path: `notes/create` is `endpoints::notes::create`.
+///
+/// Each has a `Request` (which implements [`Endpoint`](crate::Endpoint)), a `Response` and an `ErrorCode`.
+pub mod endpoints {
+    /// Endpoints under `i/`.
+    pub mod i {
+        /// `POST /api/i/notifications`
+        ///
+        /// - Credential: required
+        /// - Permission: `write:notes`
+        pub mod notifications {
+            /// The parameters of `i/notifications`.
+            #[derive(Debug, Clone, serde::Serialize)]
+            pub struct Request {
+                /// `sinceId`: optional.
+                #[serde(rename = "sinceId", skip_serializing_if = "Option::is_none")]
+                pub since_id: Option<crate::types::Id>,
+                /// `untilId`: optional.
+                #[serde(rename = "untilId", skip_serializing_if = "Option::is_none")]
+                pub until_id: Option<crate::types::Id>,
+                /// `limit`: optional.
+                #[serde(skip_serializing_if = "Option::is_none")]
+                pub limit: Option<i64>,
+                /// `kind`: optional.
+                #[serde(skip_serializing_if = "Option::is_none")]
+                pub kind: Option<crate::models::Kind>,
+            }
+            /// What `i/notifications` answers.
+            pub type Response = Vec<crate::models::Notification>;
+            /// The error codes the spec lists for this endpoint; match them with
+            /// [`Error::endpoint_code`](crate::Error::endpoint_code).
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+            pub enum ErrorCode {
+                /// A code the spec does not list for this endpoint.
+                Unknown(String),
+            }
+            impl crate::EndpointErrorCode for ErrorCode {
+                fn from_code(code: &str) -> Self {
+                    Self::Unknown(code.to_owned())
+                }
+                fn as_str(&self) -> &str {
+                    let Self::Unknown(code) = self;
+                    code
+                }
+            }
+            impl crate::Endpoint for Request {
+                type Response = Response;
+                type ErrorCode = ErrorCode;
+                const NAME: &'static str = "i/notifications";
+                const REQUIRES_CREDENTIAL: bool = true;
+                const PERMISSION: Option<&'static str> = Some("write:notes");
+            }
+            impl crate::pagination::Paginated for Request {
+                type Item = crate::models::Notification;
+                fn set_since_id(&mut self, id: Option<crate::types::Id>) {
+                    self.since_id = id;
+                }
+                fn set_until_id(&mut self, id: Option<crate::types::Id>) {
+                    self.until_id = id;
+                }
+                fn set_limit(&mut self, limit: u32) {
+                    self.limit = Some(i64::from(limit));
+                }
+                fn item_id(item: &Self::Item) -> Option<&str> {
+                    match item {
+                        crate::models::Notification::Follow(v) => Some(&v.id),
+                        crate::models::Notification::ReactionEtc(v) => Some(&v.id),
+                        crate::models::Notification::Unknown(v) => {
+                            v.get("id").and_then(serde_json::Value::as_str)
+                        }
+                    }
+                }
+            }
+            impl Request {
+                /// A request with the required parameters; the optional ones are left out.
+                pub fn new() -> Self {
+                    Self {
+                        since_id: None,
+                        until_id: None,
+                        limit: None,
+                        kind: None,
+                    }
+                }
+            }
+            impl Default for Request {
+                fn default() -> Self {
+                    Self::new()
+                }
+            }
+            impl crate::RequestBuilder<Request> {
+                /// `sinceId`: optional.
+                pub fn since_id(mut self, value: impl Into<crate::types::Id>) -> Self {
+                    self.request.since_id = Some(value.into());
+                    self
+                }
+                /// `untilId`: optional.
+                pub fn until_id(mut self, value: impl Into<crate::types::Id>) -> Self {
+                    self.request.until_id = Some(value.into());
+                    self
+                }
+                /// `limit`: optional.
+                pub fn limit(mut self, value: impl Into<i64>) -> Self {
+                    self.request.limit = Some(value.into());
+                    self
+                }
+                /// `kind`: optional.
+                pub fn kind(mut self, value: impl Into<crate::models::Kind>) -> Self {
+                    self.request.kind = Some(value.into());
+                    self
+                }
+            }
+        }
+    }
+}

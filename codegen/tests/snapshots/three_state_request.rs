@@ -1,0 +1,219 @@
+impl crate::Client {
+    /// `i/update`: see [`endpoints::i::update`](crate::endpoints::i::update).
+    pub fn i_update(
+        &self,
+        name: Option<impl Into<String>>,
+    ) -> crate::RequestBuilder<endpoints::i::update::Request> {
+        crate::RequestBuilder::new(self, endpoints::i::update::Request::new(name))
+    }
+}
+/// Every endpoint generated into this build, in the spec's order.
+pub static ENDPOINTS: &[crate::EndpointInfo] = &[
+    crate::EndpointInfo {
+        name: "i/update",
+        requires_credential: true,
+        permission: Some("write:notes"),
+        multipart: false,
+        feature: None,
+    },
+];
+/// The `info.version` of the spec this crate was generated from.
+pub const SPEC_VERSION: &str = "1";
+/// How many paths the spec has, and how many of them were left out because their
+/// group's cargo feature is off: `ENDPOINTS.len() + SPEC_DISABLED_PATHS == SPEC_PATHS`.
+pub const SPEC_PATHS: usize = 1usize;
+/// See [`SPEC_PATHS`].
+pub const SPEC_DISABLED_PATHS: usize = 0usize;
+/// Calls `visitor` with the endpoint type whose name is `name` (`notes/create`), or
+/// returns `None` for a name this build does not have.
+pub fn visit_endpoint<V: crate::EndpointVisitor>(
+    name: &str,
+    visitor: V,
+) -> Option<V::Output> {
+    Some(
+        match name {
+            "i/update" => visitor.visit::<endpoints::i::update::Request>(),
+            _ => return None,
+        },
+    )
+}
+/// The spec's component schemas (`components.schemas`) and the inline shapes they contain.
+///
+/// Generated from Construct 1.
+pub mod models {
+    /// This server's spec has no `Announcement` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `Announcement` schema.
+    pub type Announcement = serde_json::Value;
+    /// This server's spec has no `Antenna` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `Antenna` schema.
+    pub type Antenna = serde_json::Value;
+    /// This server's spec has no `ChatMessage` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `ChatMessage` schema.
+    pub type ChatMessage = serde_json::Value;
+    /// This server's spec has no `ChatMessageLite` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `ChatMessageLite` schema.
+    pub type ChatMessageLite = serde_json::Value;
+    /// This server's spec has no `DriveFile` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `DriveFile` schema.
+    pub type DriveFile = serde_json::Value;
+    /// This server's spec has no `DriveFolder` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `DriveFolder` schema.
+    pub type DriveFolder = serde_json::Value;
+    /// This server's spec has no `EmojiDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `EmojiDetailed` schema.
+    pub type EmojiDetailed = serde_json::Value;
+    /// This server's spec has no `MeDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `MeDetailed` schema.
+    pub type MeDetailed = serde_json::Value;
+    /// This server's spec has no `Note` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `Note` schema.
+    pub type Note = serde_json::Value;
+    /// This server's spec has no `Notification` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `Notification` schema.
+    pub type Notification = serde_json::Value;
+    /// This server's spec has no `ReversiGameDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `ReversiGameDetailed` schema.
+    pub type ReversiGameDetailed = serde_json::Value;
+    /// This server's spec has no `Signin` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `Signin` schema.
+    pub type Signin = serde_json::Value;
+    /// This server's spec has no `UserDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `UserDetailed` schema.
+    pub type UserDetailed = serde_json::Value;
+    /// This server's spec has no `UserDetailedNotMe` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `UserDetailedNotMe` schema.
+    pub type UserDetailedNotMe = serde_json::Value;
+    /// This server's spec has no `UserLite` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
+    ///
+    /// The `UserLite` schema.
+    pub type UserLite = serde_json::Value;
+}
+/// One module per endpoint, nested by path: `notes/create` is `endpoints::notes::create`.
+///
+/// Each has a `Request` (which implements [`Endpoint`](crate::Endpoint)), a `Response` and an `ErrorCode`.
+pub mod endpoints {
+    /// Endpoints under `i/`.
+    pub mod i {
+        /// `POST /api/i/update`
+        ///
+        /// - Credential: required
+        /// - Permission: `write:notes`
+        pub mod update {
+            /// The parameters of `i/update`.
+            #[derive(Debug, Clone, serde::Serialize)]
+            pub struct Request {
+                /// `name`: required, may be null.
+                pub name: Option<String>,
+                /// `birthday`: optional; sending null is not the same as leaving it out.
+                #[serde(skip_serializing_if = "Option::is_none")]
+                pub birthday: Option<Option<String>>,
+                /// `ratio`: optional.
+                #[serde(skip_serializing_if = "Option::is_none")]
+                pub ratio: Option<f64>,
+                /// `send`: optional.
+                #[serde(skip_serializing_if = "Option::is_none")]
+                pub send: Option<bool>,
+                /// `send_param`: optional.
+                #[serde(skip_serializing_if = "Option::is_none")]
+                pub send_param: Option<bool>,
+                /// `type`: optional.
+                #[serde(skip_serializing_if = "Option::is_none")]
+                pub r#type: Option<String>,
+            }
+            /// What `i/update` answers.
+            #[derive(Debug, Clone, serde::Deserialize)]
+            pub struct Response {
+                /// `id`: always present.
+                pub id: String,
+                /// `length`: always present.
+                #[serde(deserialize_with = "crate::__private::number")]
+                pub length: f64,
+                /// `maybe`: may be absent or null.
+                #[serde(deserialize_with = "crate::__private::option_number", default)]
+                pub maybe: Option<f64>,
+            }
+            /// The error codes the spec lists for this endpoint; match them with
+            /// [`Error::endpoint_code`](crate::Error::endpoint_code).
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+            pub enum ErrorCode {
+                /// A code the spec does not list for this endpoint.
+                Unknown(String),
+            }
+            impl crate::EndpointErrorCode for ErrorCode {
+                fn from_code(code: &str) -> Self {
+                    Self::Unknown(code.to_owned())
+                }
+                fn as_str(&self) -> &str {
+                    let Self::Unknown(code) = self;
+                    code
+                }
+            }
+            impl crate::Endpoint for Request {
+                type Response = Response;
+                type ErrorCode = ErrorCode;
+                const NAME: &'static str = "i/update";
+                const REQUIRES_CREDENTIAL: bool = true;
+                const PERMISSION: Option<&'static str> = Some("write:notes");
+            }
+            impl Request {
+                /// A request with the required parameters; the optional ones are left out.
+                pub fn new(name: Option<impl Into<String>>) -> Self {
+                    Self {
+                        name: name.map(Into::into),
+                        birthday: None,
+                        ratio: None,
+                        send: None,
+                        send_param: None,
+                        r#type: None,
+                    }
+                }
+            }
+            impl crate::RequestBuilder<Request> {
+                /// `birthday`: optional; sending null is not the same as leaving it out.
+                pub fn birthday(mut self, value: impl Into<String>) -> Self {
+                    self.request.birthday = Some(Some(value.into()));
+                    self
+                }
+                /// Sends `"birthday": null`, which is not the same as leaving it out.
+                pub fn birthday_null(mut self) -> Self {
+                    self.request.birthday = Some(None);
+                    self
+                }
+                /// `ratio`: optional.
+                pub fn ratio(mut self, value: impl Into<f64>) -> Self {
+                    self.request.ratio = Some(value.into());
+                    self
+                }
+                /// `send`: optional.
+                pub fn send_param2(mut self, value: impl Into<bool>) -> Self {
+                    self.request.send = Some(value.into());
+                    self
+                }
+                /// `send_param`: optional.
+                pub fn send_param(mut self, value: impl Into<bool>) -> Self {
+                    self.request.send_param = Some(value.into());
+                    self
+                }
+                /// `type`: optional.
+                pub fn r#type(mut self, value: impl Into<String>) -> Self {
+                    self.request.r#type = Some(value.into());
+                    self
+                }
+            }
+        }
+    }
+}
