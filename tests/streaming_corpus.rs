@@ -8,7 +8,6 @@ use std::collections::{BTreeMap, HashMap};
 use std::time::Duration;
 
 use futures_util::StreamExt;
-use misskey_client::models::Notification;
 use misskey_client::streaming::{
     AnyEvent, Broadcast, ChannelMessage, MainEvent, NoteEvent, RawEvent, ServerMessage,
     StreamingBuilder,
@@ -60,11 +59,11 @@ fn problem(raw: Option<&RawEvent>, event: Option<&AnyEvent>) -> Option<String> {
     if let Some(AnyEvent::Main(MainEvent::Notification(n) | MainEvent::UnreadNotification(n))) =
         event
     {
-        if let Notification::Unknown(v) = n.as_ref() {
-            return Some(format!(
-                "notification of type {} fell back to JSON",
-                v["type"]
-            ));
+        // Through `Debug`, so that this compiles against any spec, where `Notification` may
+        // be a tagged enum (with `Unknown`) or, in older ones, one merged struct.
+        let shown = format!("{:?}", n.as_ref());
+        if shown.starts_with("Unknown(") {
+            return Some(format!("notification fell back to JSON: {shown:.120}"));
         }
     }
     None
