@@ -5,7 +5,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::{analyze, generate_with_warnings, summary::cli_options};
+use crate::{analyze, render, summary::cli_options};
 
 /// Redirects followed (same host only) before giving up.
 const MAX_REDIRECTS: usize = 5;
@@ -321,13 +321,8 @@ pub fn validate(body: &str) -> Result<(String, String, usize, usize), String> {
     // The whole generator, as a build runs it: a spec that loads but whose code could not
     // be printed would break the next build just the same.
     let api = analyze(body, &cli_options()).map_err(|e| e.to_string())?;
-    let generated = generate_with_warnings(body, &cli_options()).map_err(|e| e.to_string())?;
-    Ok((
-        api.title,
-        api.version,
-        api.spec_paths,
-        generated.warnings.len(),
-    ))
+    render(&api).map_err(|e| e.to_string())?;
+    Ok((api.title, api.version, api.spec_paths, api.warnings.len()))
 }
 
 /// Replaces `path` with `contents` so that readers see the old file or the new one, never a

@@ -160,7 +160,8 @@ fn repair_until_parsed<T: serde::de::DeserializeOwned>(
     warnings: &mut Warnings,
 ) -> Result<T, Error> {
     let mut seen = std::collections::HashSet::new();
-    loop {
+    // Every mend changes the document for good, so this ends; the bound is a second guard.
+    for _ in 0..MAX_MENDS {
         let err = match serde_path_to_error::deserialize::<_, T>(&*value) {
             Ok(parsed) => return Ok(parsed),
             Err(err) => err,
@@ -178,19 +179,22 @@ fn repair_until_parsed<T: serde::de::DeserializeOwned>(
                 break;
             }
         }
-        let full: Vec<String> = prefix.iter().cloned().chain(path.iter().cloned()).collect();
-        let pointer = pointer_of(&full);
         if !repair::mend(value, prefix, &path, &message, warnings) {
-            return Err(Error::spec(&pointer, format!("valid OpenAPI ({message})")));
+            let full: Vec<&String> = prefix.iter().chain(&path).collect();
+            return Err(Error::spec(
+                &normalize::pointer(&full),
+                format!("valid OpenAPI ({message})"),
+            ));
         }
     }
+    Err(Error::spec(
+        &normalize::pointer(prefix),
+        format!("valid OpenAPI (still not, after {MAX_MENDS} mends)"),
+    ))
 }
 
-fn pointer_of(path: &[String]) -> String {
-    path.iter()
-        .map(|seg| format!("/{}", normalize::escape(seg)))
-        .collect()
-}
+/// How many places of one part of a spec `repair` mends before giving up on it.
+const MAX_MENDS: usize = 10_000;
 
 /// Builds the intermediate representation of a spec.
 pub fn analyze(text: &str, options: &Options) -> Result<ir::Api, Error> {
@@ -215,7 +219,15 @@ pub fn generate(text: &str, options: &Options) -> Result<String, Error> {
 /// [`generate`], with the warnings.
 pub fn generate_with_warnings(text: &str, options: &Options) -> Result<Generated, Error> {
     let api = analyze(text, options)?;
-    let tokens = emit::emit(&api);
+    Ok(Generated {
+        code: render(&api)?,
+        warnings: api.warnings,
+    })
+}
+
+/// Prints an analyzed spec as one formatted Rust file.
+pub fn render(api: &ir::Api) -> Result<String, Error> {
+    let tokens = emit::emit(api);
     // The names are valid identifiers by construction (`names`), so this cannot fail on a
     // spec; it would be a bug in the generator, reported as such rather than a panic.
     let file: syn::File = syn::parse2(tokens).map_err(|e| {
@@ -224,10 +236,7 @@ pub fn generate_with_warnings(text: &str, options: &Options) -> Result<Generated
             format!("output the generator can parse back (a bug in misskey-codegen: {e})"),
         )
     })?;
-    Ok(Generated {
-        code: prettyplease::unparse(&file),
-        warnings: api.warnings,
-    })
+    Ok(prettyplease::unparse(&file))
 }
 
 /// [`generate_with_warnings`] for a spec on disk.

@@ -232,6 +232,14 @@ pub fn escape(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
 }
 
+/// A JSON pointer from its segments.
+pub fn pointer<S: AsRef<str>>(segments: &[S]) -> String {
+    segments
+        .iter()
+        .map(|seg| format!("/{}", escape(seg.as_ref())))
+        .collect()
+}
+
 /// Normalizes one schema on its own (tests, and callers outside a spec).
 pub fn normalize_schema(schema: &mut Value, pointer: &str, warnings: &mut Warnings) {
     Normalizer {

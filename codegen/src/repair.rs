@@ -9,7 +9,7 @@
 use serde_json::{json, Value};
 
 use crate::diagnostics::Warnings;
-use crate::normalize::escape;
+use crate::normalize;
 
 const METHODS: &[&str] = &[
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
@@ -25,12 +25,7 @@ pub fn mend(
     warnings: &mut Warnings,
 ) -> bool {
     let full: Vec<String> = prefix.iter().chain(path).cloned().collect();
-    let pointer = |depth: usize| -> String {
-        full[..depth]
-            .iter()
-            .map(|s| format!("/{}", escape(s)))
-            .collect()
-    };
+    let pointer = |depth: usize| normalize::pointer(&full[..depth]);
     if let Some(depth) = deepest_schema(&full).filter(|d| *d >= prefix.len()) {
         if let Some(node) = get_mut(root, &full[prefix.len()..depth]) {
             if *node != json!({}) {

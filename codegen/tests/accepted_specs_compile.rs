@@ -7,7 +7,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use misskey_codegen::{generate_with_warnings, Features, Options};
+
+mod support;
+
 use serde_json::{json, Map, Value};
+use support::XorShift;
 
 fn options() -> Options {
     Options {
@@ -292,22 +296,6 @@ fn odd_constructs_and_names_generate_code_that_compiles() {
         ("odd".to_owned(), text),
         ("no-components".to_owned(), no_components.to_string()),
     ]);
-}
-
-/// A small deterministic generator, so that a failing mutation is the same on every run.
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
 }
 
 /// Every object node of a JSON document, as a path of keys and indices.

@@ -88,6 +88,18 @@ pub(super) struct Ctx {
 }
 
 impl Ctx {
+    /// Where a conversion starts: a component, a request or a response.
+    pub fn root(module: &[String], name: &str, pointer: String) -> Ctx {
+        Ctx {
+            module: module.to_vec(),
+            name: name.to_owned(),
+            pointer,
+            depth: 0,
+            multipart: false,
+            inlined: Vec::new(),
+        }
+    }
+
     pub fn child(&self, name_suffix: &str, pointer_suffix: &str) -> Ctx {
         Ctx {
             module: self.module.clone(),
@@ -177,13 +189,10 @@ impl<'a> Builder<'a> {
         self.components = declared;
         for (name, schema) in schemas {
             let id = self.components[name];
+            let pointer = format!("/components/schemas/{}", escape(name));
             let ctx = Ctx {
-                module: module.clone(),
-                name: self.types[id].name.clone(),
-                pointer: format!("/components/schemas/{}", escape(name)),
-                depth: 0,
-                multipart: false,
                 inlined: vec![name.clone()],
+                ..Ctx::root(&module, &self.types[id].name, pointer)
             };
             let schema = match schema {
                 ReferenceOr::Item(schema) => schema.clone(),

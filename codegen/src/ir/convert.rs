@@ -42,8 +42,7 @@ impl Builder<'_> {
             return self.alias_or(Ty::Value, target);
         }
         if !v.one_of.is_empty() || !v.any_of.is_empty() {
-            let branches: Vec<ReferenceOr<Schema>> =
-                v.one_of.iter().chain(v.any_of).cloned().collect();
+            let branches: Vec<ReferenceOr<Schema>> = v.branches().cloned().collect();
             if v.properties.is_empty() && v.all_of.is_empty() {
                 return self.union(&branches, schema, ctx, target);
             }

@@ -2,7 +2,7 @@
 //! error codes, and whether it pages.
 
 use openapiv3::{
-    Operation, Parameter, ParameterSchemaOrContent, PathItem, ReferenceOr, RequestBody, Response,
+    Components, Operation, Parameter, ParameterSchemaOrContent, PathItem, ReferenceOr, RequestBody,
     StatusCode,
 };
 use serde_json::Value;
@@ -14,11 +14,12 @@ use super::{
     TypeId, TypeKind,
 };
 use crate::names::{self, Scope};
+use crate::normalize::escape;
 
 /// How many type lookups `has_id` makes before giving up on a union that contains itself.
 const MAX_ID_DEPTH: usize = 8;
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
     pub fn endpoint(
         &mut self,
         name: &str,
@@ -34,12 +35,8 @@ impl Builder<'_> {
         scope.claim("Request");
         scope.claim("ErrorCode");
         let ctx = |name: &str, pointer: String, multipart: bool| Ctx {
-            module: full_module.clone(),
-            name: name.to_owned(),
-            pointer,
-            depth: 0,
             multipart,
-            inlined: Vec::new(),
+            ..Ctx::root(&full_module, name, pointer)
         };
 
         // Request: always a struct named `Request`, even when empty or shared in shape.
@@ -91,7 +88,11 @@ impl Builder<'_> {
                 StatusCode::Range(range) => *range * 100,
             };
             let status_pointer = format!("{op_pointer}/responses/{status}");
-            let Some(response_def) = self.response(response_def, &status_pointer) else {
+            let Some((response_def, _)) =
+                self.component_item(response_def, "responses", &status_pointer, |c, n| {
+                    c.responses.get(n)
+                })
+            else {
                 continue;
             };
             let media = response_def.content.get("application/json");
@@ -232,42 +233,12 @@ impl Builder<'_> {
         body: &ReferenceOr<RequestBody>,
         pointer: &str,
     ) -> (Option<ReferenceOr<openapiv3::Schema>>, bool, String) {
-        let (body, pointer) = match body {
-            ReferenceOr::Item(body) => (body, pointer.to_owned()),
-            ReferenceOr::Reference { reference } => {
-                let found = reference
-                    .strip_prefix("#/components/requestBodies/")
-                    .and_then(|name| {
-                        let body = self.spec.components.as_ref()?.request_bodies.get(name)?;
-                        match body {
-                            ReferenceOr::Item(body) => Some((body, name)),
-                            ReferenceOr::Reference { .. } => None,
-                        }
-                    });
-                match found {
-                    Some((body, name)) => (
-                        body,
-                        format!(
-                            "/components/requestBodies/{}",
-                            crate::normalize::escape(name)
-                        ),
-                    ),
-                    None => {
-                        self.warn(
-                            pointer,
-                            format!("the request body `{reference}` names nothing in components.requestBodies; the endpoint takes no parameters"),
-                        );
-                        return (None, false, pointer.to_owned());
-                    }
-                }
-            }
+        let Some((body, pointer)) = self.component_item(body, "requestBodies", pointer, |c, n| {
+            c.request_bodies.get(n)
+        }) else {
+            return (None, false, pointer.to_owned());
         };
-        let at = |media: &str| {
-            format!(
-                "{pointer}/content/{}/schema",
-                crate::normalize::escape(media)
-            )
-        };
+        let at = |media: &str| format!("{pointer}/content/{}/schema", escape(media));
         if let Some(media) = body.content.get("application/json") {
             return (media.schema.clone(), false, at("application/json"));
         }
@@ -284,30 +255,39 @@ impl Builder<'_> {
         (None, false, pointer)
     }
 
-    /// A response, following a reference into `components.responses`.
-    fn response<'s>(
-        &'s self,
-        response: &'s ReferenceOr<Response>,
+    /// The item itself, or the one a reference into `components.{section}` names, with
+    /// where it is; `None`, with a warning, for a reference to nothing there.
+    fn component_item<'s, T>(
+        &self,
+        item: &'s ReferenceOr<T>,
+        section: &str,
         pointer: &str,
-    ) -> Option<&'s Response> {
-        match response {
-            ReferenceOr::Item(response) => Some(response),
-            ReferenceOr::Reference { reference } => {
-                let found = reference
-                    .strip_prefix("#/components/responses/")
-                    .and_then(|name| self.spec.components.as_ref()?.responses.get(name));
-                match found {
-                    Some(ReferenceOr::Item(response)) => Some(response),
-                    _ => {
-                        self.warn(
-                            pointer,
-                            format!("the response `{reference}` names nothing in components.responses; ignored"),
-                        );
-                        None
-                    }
+        lookup: impl FnOnce(&'s Components, &str) -> Option<&'s ReferenceOr<T>>,
+    ) -> Option<(&'s T, String)>
+    where
+        'a: 's,
+    {
+        let reference = match item {
+            ReferenceOr::Item(item) => return Some((item, pointer.to_owned())),
+            ReferenceOr::Reference { reference } => reference,
+        };
+        let prefix = format!("#/components/{section}/");
+        let found = reference.strip_prefix(&prefix).and_then(|name| {
+            let components: &'a Components = self.spec.components.as_ref()?;
+            match lookup(components, name)? {
+                ReferenceOr::Item(item) => {
+                    Some((item, format!("/components/{section}/{}", escape(name))))
                 }
+                ReferenceOr::Reference { .. } => None,
             }
+        });
+        if found.is_none() {
+            self.warn(
+                pointer,
+                format!("`{reference}` names nothing in components.{section}; ignored"),
+            );
         }
+        found
     }
 
     /// Parameters outside the body: `{name}` segments of the path, and declared path,
@@ -342,13 +322,14 @@ impl Builder<'_> {
                     .map(|(n, p)| (p, format!("{pointer}/parameters/{n}")))
             }))
             .collect();
-        let mut params: Vec<(Parameter, String)> = Vec::new();
-        for (parameter, at) in declared {
-            match self.parameter(parameter, &at) {
-                Some(p) => params.push((p, at)),
-                None => continue,
-            }
-        }
+        let params: Vec<(&Parameter, String)> = declared
+            .into_iter()
+            .filter_map(|(parameter, at)| {
+                let (p, _) =
+                    self.component_item(parameter, "parameters", &at, |c, n| c.parameters.get(n))?;
+                Some((p, at))
+            })
+            .collect();
         for segment in path.split('/') {
             let Some(name) = segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) else {
                 continue;
@@ -376,7 +357,7 @@ impl Builder<'_> {
             }
         }
         for (parameter, at) in params {
-            let (location, data) = match &parameter {
+            let (location, data) = match parameter {
                 Parameter::Path { parameter_data, .. } => {
                     if !path.contains(&format!("{{{}}}", parameter_data.name)) {
                         self.warn(
@@ -411,14 +392,8 @@ impl Builder<'_> {
                 // A `GET` endpoint's query string is its body.
                 let ty = match &data.format {
                     ParameterSchemaOrContent::Schema(schema) => {
-                        let ctx = Ctx {
-                            module: module.to_vec(),
-                            name: format!("Request{}", names::pascal(&data.name)),
-                            pointer: format!("{at}/schema"),
-                            depth: 0,
-                            multipart: false,
-                            inlined: Vec::new(),
-                        };
+                        let name = format!("Request{}", names::pascal(&data.name));
+                        let ctx = Ctx::root(module, &name, format!("{at}/schema"));
                         self.ty(schema, &ctx)
                     }
                     ParameterSchemaOrContent::Content(_) => Ty::String,
@@ -440,28 +415,6 @@ impl Builder<'_> {
                     data.description.clone(),
                     location,
                 ));
-            }
-        }
-    }
-
-    /// A parameter, following a reference into `components.parameters`.
-    fn parameter(&self, parameter: &ReferenceOr<Parameter>, pointer: &str) -> Option<Parameter> {
-        match parameter {
-            ReferenceOr::Item(p) => Some(p.clone()),
-            ReferenceOr::Reference { reference } => {
-                let found = reference
-                    .strip_prefix("#/components/parameters/")
-                    .and_then(|name| self.spec.components.as_ref()?.parameters.get(name));
-                match found {
-                    Some(ReferenceOr::Item(p)) => Some(p.clone()),
-                    _ => {
-                        self.warn(
-                            pointer,
-                            format!("the parameter `{reference}` names nothing in components.parameters; ignored"),
-                        );
-                        None
-                    }
-                }
             }
         }
     }

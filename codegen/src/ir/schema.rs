@@ -24,6 +24,13 @@ pub(super) struct View<'s> {
     pub all_of: &'s [ReferenceOr<Schema>],
 }
 
+impl<'s> View<'s> {
+    /// The branches of a `oneOf` and an `anyOf`, as one list.
+    pub fn branches(&self) -> impl Iterator<Item = &'s ReferenceOr<Schema>> {
+        self.one_of.iter().chain(self.any_of)
+    }
+}
+
 pub(super) fn view(schema: &Schema) -> View<'_> {
     let mut v = View::default();
     match &schema.schema_kind {
@@ -111,4 +118,24 @@ pub(super) fn untyped() -> Schema {
         schema_data: Default::default(),
         schema_kind: SchemaKind::Any(Default::default()),
     }
+}
+
+/// Walks into the component `name` (when a schema was reached through one) with it on the
+/// stack `within` of components being walked; `None` when it is already there, which is a
+/// schema that contains itself.
+pub(super) fn enter<T>(
+    within: &mut Vec<String>,
+    name: Option<&str>,
+    walk: impl FnOnce(&mut Vec<String>) -> T,
+) -> Option<T> {
+    let Some(name) = name else {
+        return Some(walk(within));
+    };
+    if within.iter().any(|n| n == name) {
+        return None;
+    }
+    within.push(name.to_owned());
+    let out = walk(within);
+    within.pop();
+    Some(out)
 }

@@ -4,7 +4,7 @@
 use openapiv3::{AdditionalProperties, ReferenceOr, Schema, SchemaKind};
 
 use super::builder::Builder;
-use super::schema::{unbox, view};
+use super::schema::{enter, unbox, view};
 
 /// How many components deep `allOf` and union branches may merge.
 const MAX_DEPTH: usize = 32;
@@ -52,21 +52,19 @@ impl Builder<'_> {
             return Shape::default();
         }
         let (schema, name) = self.resolve(schema, pointer);
-        if let Some(name) = name {
-            if within.iter().any(|n| n == name) {
-                self.warn(
-                    pointer,
-                    format!("`{name}` contains itself through `allOf`/`oneOf`; the inner copy adds nothing"),
-                );
-                return Shape::default();
-            }
-        }
-        within.extend(name.map(str::to_owned));
-        let shape = self.shape_of(schema, name, pointer, within);
-        if name.is_some() {
-            within.pop();
-        }
-        shape
+        enter(within, name, |within| {
+            self.shape_of(schema, name, pointer, within)
+        })
+        .unwrap_or_else(|| {
+            self.warn(
+                pointer,
+                format!(
+                    "`{}` contains itself through `allOf`/`oneOf`; the inner copy adds nothing",
+                    name.unwrap_or_default()
+                ),
+            );
+            Shape::default()
+        })
     }
 
     fn shape_of(
@@ -86,7 +84,7 @@ impl Builder<'_> {
             let part = self.shape_within(part, &format!("{pointer}/allOf/{i}"), within);
             merge_all(&mut shape, part);
         }
-        let branches: Vec<&ReferenceOr<Schema>> = v.one_of.iter().chain(v.any_of).collect();
+        let branches: Vec<&ReferenceOr<Schema>> = v.branches().collect();
         if !branches.is_empty() {
             let mut merged: Option<Shape> = None;
             for (i, branch) in branches.iter().enumerate() {

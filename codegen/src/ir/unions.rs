@@ -8,7 +8,7 @@ use openapiv3::{ReferenceOr, Schema, SchemaKind};
 
 use super::builder::{Builder, Ctx};
 use super::convert::enum_variants;
-use super::schema::{unbox, view, Kind};
+use super::schema::{enter, unbox, view, Kind};
 use super::{TaggedVariant, Ty, TypeId, TypeKind, UntaggedVariant};
 use crate::names::{self, Scope};
 
@@ -33,21 +33,16 @@ impl Builder<'_> {
             return Kind::Any;
         }
         let (schema, name) = self.resolve(schema, pointer);
-        if let Some(name) = name {
-            if within.iter().any(|n| n == name) {
-                self.warn(
-                    pointer,
-                    format!("`{name}` is a union that contains itself; that branch is read as any JSON value"),
-                );
-                return Kind::Any;
-            }
-        }
-        within.extend(name.map(str::to_owned));
-        let kind = self.kind_of(schema, pointer, within);
-        if name.is_some() {
-            within.pop();
-        }
-        kind
+        enter(within, name, |within| self.kind_of(schema, pointer, within)).unwrap_or_else(|| {
+            self.warn(
+                pointer,
+                format!(
+                    "`{}` is a union that contains itself; that branch is read as any JSON value",
+                    name.unwrap_or_default()
+                ),
+            );
+            Kind::Any
+        })
     }
 
     fn kind_of(&self, schema: &Schema, pointer: &str, within: &mut Vec<String>) -> Kind {
@@ -55,7 +50,7 @@ impl Builder<'_> {
         if !v.all_of.is_empty() || !v.properties.is_empty() {
             return Kind::Object;
         }
-        let branches: Vec<&ReferenceOr<Schema>> = v.one_of.iter().chain(v.any_of).collect();
+        let branches: Vec<&ReferenceOr<Schema>> = v.branches().collect();
         if !branches.is_empty() {
             let kinds: Vec<Kind> = branches
                 .iter()
