@@ -648,6 +648,11 @@ fn setters(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream {
 fn type_def(api: &Api, id: TypeId, def: &TypeDef) -> TokenStream {
     let name = ident(&def.name);
     let module = &def.module;
+    // The spec's own name (`note`, when its Rust name had to be `Note2`).
+    let schema_name = def.origin.strip_prefix("/components/schemas/").map_or_else(
+        || def.name.clone(),
+        |n| n.replace("~1", "/").replace("~0", "~"),
+    );
     let mut doc_lines: Vec<String> = match &def.doc {
         Some(doc) => doc.lines().map(escape_doc).collect(),
         None if def.name == "Request" => vec![format!(
@@ -658,7 +663,7 @@ fn type_def(api: &Api, id: TypeId, def: &TypeDef) -> TokenStream {
             vec![format!("What `{}` answers.", endpoint_name(api, module))]
         }
         None if module.len() == 1 && api.models.contains(&id) => {
-            vec![format!("The `{}` schema.", def.name)]
+            vec![format!("The `{schema_name}` schema.")]
         }
         None => vec![format!(
             "An object inline in the spec at `{}`.",
@@ -667,7 +672,7 @@ fn type_def(api: &Api, id: TypeId, def: &TypeDef) -> TokenStream {
     };
     if def.doc.is_some() && api.models.contains(&id) {
         doc_lines.push(String::new());
-        doc_lines.push(format!("The `{}` schema.", def.name));
+        doc_lines.push(format!("The `{schema_name}` schema."));
     }
     let doc = doc_attrs(&doc_lines);
     let mut derives = vec![quote! { Debug }, quote! { Clone }];

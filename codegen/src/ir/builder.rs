@@ -160,31 +160,32 @@ impl<'a> Builder<'a> {
                     .iter()
                     .filter(|(name, _)| !CORE_MODELS.contains(&name.as_str())),
             );
-        let mut declared: HashMap<String, TypeId> = HashMap::new();
+        let mut idents: HashMap<&str, String> = HashMap::new();
         for (name, _) in core_first {
-            let pointer = format!("/components/schemas/{}", escape(name));
             let wanted = names::pascal(name);
             let ident = self.type_scope(&module).claim(&wanted);
             if ident != wanted {
                 self.warn(
-                    &pointer,
+                    &format!("/components/schemas/{}", escape(name)),
                     format!("its Rust name `{wanted}` is taken (by another schema, or by a name the generated code needs); named `{ident}`"),
                 );
             }
+            idents.insert(name.as_str(), ident);
+        }
+        // Declared in the spec's order, which is the order they are printed in.
+        let mut declared: HashMap<String, TypeId> = HashMap::new();
+        for (name, _) in &schemas {
             let id = self.push(TypeDef {
-                name: ident,
+                name: idents[name.as_str()].clone(),
                 module: module.clone(),
                 doc: None,
-                origin: pointer,
+                origin: format!("/components/schemas/{}", escape(name)),
                 kind: TypeKind::Pending,
                 serialize: false,
                 deserialize: false,
             });
             declared.insert((*name).clone(), id);
-        }
-        // `models` lists them in the spec's order.
-        for (name, _) in &schemas {
-            self.models.push(declared[*name]);
+            self.models.push(id);
         }
         self.components = declared;
         for (name, schema) in schemas {

@@ -73,6 +73,8 @@ pub fn visit_endpoint<V: crate::EndpointVisitor>(
 ///
 /// Generated from Construct 1.
 pub mod models {
+    /// The `note` schema.
+    pub type Note2 = String;
     /// The `Note` schema.
     #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
     pub struct Note {
@@ -86,8 +88,6 @@ pub mod models {
         #[serde(rename = "self", skip_serializing_if = "Option::is_none", default)]
         pub self_: Option<bool>,
     }
-    /// The `Note2` schema.
-    pub type Note2 = String;
     /// The `Unit` schema.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum Unit {
