@@ -20,7 +20,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let upload = UploadFile::from_path(&file);
     println!("uploading {upload:?}");
     let created = client
-        .drive_files_create(upload)
+        .drive_files_create()
+        .file(upload)
         .is_sensitive(false)
         .await?;
     println!("created drive file {} ({})", created.id, created.name);

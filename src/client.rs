@@ -392,7 +392,35 @@ impl Client {
     /// `204 No Content` and an empty `200` decode from JSON `null`, so `()`, `Option<T>` and
     /// `serde_json::Value` responses all work.
     pub async fn call<E: Endpoint>(&self, request: &E) -> Result<E::Response> {
+        let body = self.call_body(request).await?;
+        if body.is_empty() {
+            return crate::error::decode_answer(E::NAME, &body);
+        }
+        self.decode(E::NAME, &body)
+    }
+
+    /// Like [`Client::call`], reading an answer with no content as `None`.
+    pub(crate) async fn call_optional<E: Endpoint>(
+        &self,
+        request: &E,
+    ) -> Result<Option<E::Response>> {
+        let body = self.call_body(request).await?;
+        if body.is_empty() {
+            return Ok(None);
+        }
+        self.decode(E::NAME, &body).map(Some)
+    }
+
+    /// Sends a typed request and answers the body of a success.
+    async fn call_body<E: Endpoint>(&self, request: &E) -> Result<Bytes> {
         // Kept thin on purpose: everything that does not need `E` is in `send`.
+        let missing = request.missing();
+        if !missing.is_empty() {
+            return Err(Error::MissingParameters {
+                endpoint: E::NAME.to_owned(),
+                parameters: missing,
+            });
+        }
         let fields = encode_request(E::NAME, request)?;
         let payload = if E::HTTP_GET {
             Payload::Query(fields)
@@ -410,10 +438,8 @@ impl Client {
             query: request.query(),
             headers: request.headers(),
         };
-        let body = self
-            .send_with(&request.path(), payload, &outside, true)
-            .await?;
-        self.decode(E::NAME, &body)
+        self.send_with(&request.path(), payload, &outside, true)
+            .await
     }
 
     /// Calls an endpoint by name with a JSON body, for what the spec does not declare.

@@ -41,6 +41,12 @@ pub trait Endpoint: Serialize + Send + Sync + 'static {
         std::borrow::Cow::Borrowed(Self::NAME)
     }
 
+    /// The required parameters that are not set (by their names in the spec); the client
+    /// refuses to send a request while any is.
+    fn missing(&self) -> Vec<&'static str> {
+        Vec::new()
+    }
+
     /// Parameters the spec declares in the query string (beside the body).
     fn query(&self) -> Vec<(&'static str, String)> {
         Vec::new()
@@ -92,9 +98,12 @@ pub trait EndpointVisitor {
     fn visit<E: Endpoint>(self) -> Self::Output;
 }
 
-/// A request on its way: set optional parameters, then `.await` it.
+/// A request on its way: set its parameters by name, then `.await` it.
 ///
-/// Returned by every generated method on [`Client`]; its setters are generated per endpoint.
+/// Every generated method on [`Client`] returns one, under its endpoint module's alias
+/// `Builder` (`endpoints::notes::create::Builder`), whose page lists that endpoint's setters.
+/// Their blocks below are each labeled with their endpoint. A required parameter left unset
+/// is [`Error::MissingParameters`](crate::Error::MissingParameters), before anything is sent.
 #[must_use = "a request does nothing until it is awaited"]
 pub struct RequestBuilder<E> {
     pub(crate) client: Client,
@@ -128,6 +137,14 @@ impl<E: Endpoint> RequestBuilder<E> {
     /// Sends the request. The same as `.await` on the builder.
     pub async fn send(self) -> Result<E::Response> {
         self.client.call(&self.request).await
+    }
+
+    /// Sends the request, reading an answer with no content (`204`, or an empty `200`) as
+    /// `None`, for the endpoints that answer nothing to some calls (a scheduled
+    /// `notes/create` on misskey.io). Where `.await` would give
+    /// [`Error::NoContent`](crate::Error::NoContent), this gives `Ok(None)`.
+    pub async fn send_optional(self) -> Result<Option<E::Response>> {
+        self.client.call_optional(&self.request).await
     }
 }
 

@@ -128,12 +128,121 @@ pub enum Error {
     /// The streaming API failed; see [`StreamError`](crate::streaming::StreamError).
     #[error(transparent)]
     Streaming(#[from] crate::streaming::StreamError),
+    /// Required parameters were not set on a request; nothing was sent.
+    #[error("{endpoint}: required parameter{} {} not set; nothing was sent", plural(parameters.len()), list(parameters))]
+    MissingParameters {
+        /// The endpoint called.
+        endpoint: String,
+        /// The parameters' names as the server spells them (`noteId`).
+        parameters: Vec<&'static str>,
+    },
+    /// The server answered `204 No Content` where the endpoint's type has a body. Some
+    /// endpoints do that for some calls (a scheduled `notes/create` on misskey.io);
+    /// [`RequestBuilder::send_optional`](crate::RequestBuilder::send_optional) reads it as
+    /// `None`.
+    #[error("{endpoint}: the server answered with no content where a body was expected; `send_optional()` reads that as `None`")]
+    NoContent {
+        /// The endpoint called.
+        endpoint: String,
+    },
     /// An authorization flow (MiAuth, the app flow) did not complete.
     #[error("authorization: {reason}")]
     Auth {
         /// What went wrong.
         reason: String,
     },
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        " was"
+    } else {
+        "s were"
+    }
+}
+
+fn list(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The error codes Misskey's API layer answers for any endpoint, before the endpoint's own
+/// code runs: the token, the parameters, the rate limit, the account. Every endpoint's
+/// `ErrorCode` holds them as `ErrorCode::Common(…)`.
+///
+/// ```
+/// use misskey_client::CommonErrorCode;
+/// assert_eq!(CommonErrorCode::from_code("INVALID_PARAM"), Some(CommonErrorCode::InvalidParam));
+/// assert_eq!(CommonErrorCode::RateLimitExceeded.as_str(), "RATE_LIMIT_EXCEEDED");
+/// assert_eq!(CommonErrorCode::from_code("NO_SUCH_NOTE"), None);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CommonErrorCode {
+    /// `INVALID_PARAM` (400): a parameter is missing, of the wrong type or out of range;
+    /// the details are in the error's `info`.
+    InvalidParam,
+    /// `CREDENTIAL_REQUIRED` (401): the endpoint needs a token and none was sent.
+    CredentialRequired,
+    /// `AUTHENTICATION_FAILED` (401 or 403): the token is unknown or revoked.
+    AuthenticationFailed,
+    /// `PERMISSION_DENIED` (403): the token lacks the permission the endpoint needs.
+    PermissionDenied,
+    /// `ROLE_PERMISSION_DENIED` (403): the user's roles do not allow it.
+    RolePermissionDenied,
+    /// `YOUR_ACCOUNT_SUSPENDED` (403).
+    YourAccountSuspended,
+    /// `YOUR_ACCOUNT_MOVED` (403): the account has moved to another server.
+    YourAccountMoved,
+    /// `RATE_LIMIT_EXCEEDED` (429); the client reads it as
+    /// [`Error::RateLimited`](crate::Error::RateLimited).
+    RateLimitExceeded,
+    /// `UNKNOWN_API_ENDPOINT` (404): this server has no such endpoint.
+    UnknownApiEndpoint,
+    /// `I_AM_AI` (418).
+    IAmAi,
+    /// `INTERNAL_ERROR` (500).
+    InternalError,
+}
+
+impl CommonErrorCode {
+    /// The common code a server's `code` is, if it is one.
+    pub fn from_code(code: &str) -> Option<CommonErrorCode> {
+        Some(match code {
+            "INVALID_PARAM" => CommonErrorCode::InvalidParam,
+            "CREDENTIAL_REQUIRED" => CommonErrorCode::CredentialRequired,
+            "AUTHENTICATION_FAILED" => CommonErrorCode::AuthenticationFailed,
+            "PERMISSION_DENIED" => CommonErrorCode::PermissionDenied,
+            "ROLE_PERMISSION_DENIED" => CommonErrorCode::RolePermissionDenied,
+            "YOUR_ACCOUNT_SUSPENDED" => CommonErrorCode::YourAccountSuspended,
+            "YOUR_ACCOUNT_MOVED" => CommonErrorCode::YourAccountMoved,
+            "RATE_LIMIT_EXCEEDED" => CommonErrorCode::RateLimitExceeded,
+            "UNKNOWN_API_ENDPOINT" => CommonErrorCode::UnknownApiEndpoint,
+            "I_AM_AI" => CommonErrorCode::IAmAi,
+            "INTERNAL_ERROR" => CommonErrorCode::InternalError,
+            _ => return None,
+        })
+    }
+
+    /// The code as the server spells it.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            CommonErrorCode::InvalidParam => "INVALID_PARAM",
+            CommonErrorCode::CredentialRequired => "CREDENTIAL_REQUIRED",
+            CommonErrorCode::AuthenticationFailed => "AUTHENTICATION_FAILED",
+            CommonErrorCode::PermissionDenied => "PERMISSION_DENIED",
+            CommonErrorCode::RolePermissionDenied => "ROLE_PERMISSION_DENIED",
+            CommonErrorCode::YourAccountSuspended => "YOUR_ACCOUNT_SUSPENDED",
+            CommonErrorCode::YourAccountMoved => "YOUR_ACCOUNT_MOVED",
+            CommonErrorCode::RateLimitExceeded => "RATE_LIMIT_EXCEEDED",
+            CommonErrorCode::UnknownApiEndpoint => "UNKNOWN_API_ENDPOINT",
+            CommonErrorCode::IAmAi => "I_AM_AI",
+            CommonErrorCode::InternalError => "INTERNAL_ERROR",
+        }
+    }
 }
 
 /// What kind of error Misskey says it is (`error.kind`).
@@ -284,8 +393,8 @@ impl Error {
         }
     }
 
-    /// The error code as endpoint `E`'s typed code, for a one-line `match`:
-    /// `err.endpoint_code::<notes::show::Request>() == Some(ErrorCode::NoSuchNote)`.
+    /// The error code as endpoint `E`'s typed code; each endpoint's `ErrorCode::of(&err)`
+    /// says the same without naming `E`.
     pub fn endpoint_code<E: Endpoint>(&self) -> Option<E::ErrorCode> {
         self.code().map(E::ErrorCode::from_code)
     }
@@ -648,7 +757,32 @@ pub fn decode_response<E: Endpoint>(
     body: &[u8],
 ) -> Result<E::Response> {
     let body = check_captured(E::NAME, status, headers, body)?;
-    decode_body(E::NAME, &body)
+    decode_answer(E::NAME, &body)
+}
+
+/// Like [`decode_response`], reading an answer with no content as `None`, as
+/// [`RequestBuilder::send_optional`](crate::RequestBuilder::send_optional) does.
+pub fn decode_response_optional<E: Endpoint>(
+    status: u16,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Result<Option<E::Response>> {
+    let body = check_captured(E::NAME, status, headers, body)?;
+    if body.is_empty() {
+        return Ok(None);
+    }
+    decode_body(E::NAME, &body).map(Some)
+}
+
+/// A success's body as `T`: an empty body is `null` to `()`, `Option` and `Value`, and
+/// [`Error::NoContent`] to a type that needs a body.
+pub(crate) fn decode_answer<T: DeserializeOwned>(endpoint: &str, body: &[u8]) -> Result<T> {
+    if body.is_empty() {
+        return serde_json::from_value(Value::Null).map_err(|_| Error::NoContent {
+            endpoint: endpoint.to_owned(),
+        });
+    }
+    decode_body(endpoint, body)
 }
 
 /// Like [`decode_response`], for an endpoint known only by name: the body as a JSON value

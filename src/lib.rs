@@ -21,8 +21,8 @@ pub use auth::Permission;
 pub use client::{AuthMode, Client, ClientBuilder, RetryPolicy, DEFAULT_TIMEOUT};
 pub use endpoint::{Endpoint, EndpointErrorCode, EndpointInfo, EndpointVisitor, RequestBuilder};
 pub use error::{
-    decode_response, decode_response_value, ApiError, Error, ErrorKind, FrameworkError,
-    RateLimited, Result, UnexpectedBody,
+    decode_response, decode_response_optional, decode_response_value, ApiError, CommonErrorCode,
+    Error, ErrorKind, FrameworkError, RateLimited, Result, UnexpectedBody,
 };
 pub use pagination::{Pager, Paginated};
 pub use upload::UploadFile;

@@ -26,8 +26,8 @@ use std::path::{Path, PathBuf};
 
 use misskey_client::auth::MiAuthStatus;
 use misskey_client::{
-    decode_response, decode_response_value, endpoints, visit_endpoint, Endpoint, EndpointVisitor,
-    Error,
+    decode_response, decode_response_optional, decode_response_value, endpoints, visit_endpoint,
+    Endpoint, EndpointVisitor, Error,
 };
 use serde_json::Value;
 
@@ -134,6 +134,12 @@ struct Typed<'a> {
 impl EndpointVisitor for Typed<'_> {
     type Output = Result<String, Error>;
     fn visit<E: Endpoint>(self) -> Self::Output {
+        // Some endpoints answer nothing to some calls (`notes/translate`, a scheduled
+        // `notes/create`): read as `send_optional` reads them.
+        if self.body.is_empty() {
+            return decode_response_optional::<E>(self.status, self.headers, self.body)
+                .map(|r| format!("{r:#?}"));
+        }
         decode_response::<E>(self.status, self.headers, self.body).map(|r| format!("{r:#?}"))
     }
 }

@@ -4,7 +4,7 @@
 use misskey_client::endpoints::{drive, i, notes};
 use misskey_client::upload::UploadFile;
 use misskey_client::{
-    models, visit_endpoint, Client, Endpoint, EndpointErrorCode, EndpointVisitor,
+    models, visit_endpoint, Client, CommonErrorCode, Endpoint, EndpointErrorCode, EndpointVisitor,
 };
 use serde_json::{json, Value};
 use wiremock::matchers::{method, path};
@@ -94,6 +94,34 @@ fn error_codes_of_an_endpoint_are_typed() {
         notes::show::ErrorCode::Unknown("SOMETHING_NEW".into())
     );
     assert_eq!(unknown.as_str(), "SOMETHING_NEW");
+    // The API's own codes are one enum, the same for every endpoint.
+    let common = notes::show::ErrorCode::from_code("CREDENTIAL_REQUIRED");
+    assert_eq!(
+        common,
+        notes::show::ErrorCode::Common(CommonErrorCode::CredentialRequired)
+    );
+    assert_eq!(common.as_str(), "CREDENTIAL_REQUIRED");
+}
+
+#[tokio::test]
+async fn an_errors_code_reads_as_the_endpoints_without_naming_the_request() {
+    let server = server_answering(
+        "notes/show",
+        400,
+        json!({"error": {"message": "No such note.", "code": "NO_SUCH_NOTE", "id": "24fcbfc6-2e37-42b6-8388-c29b3861a08d"}}),
+    )
+    .await;
+    let client = Client::new(server.uri()).unwrap();
+    let err = client.notes_show().note_id("x").await.unwrap_err();
+    assert_eq!(
+        notes::show::ErrorCode::of(&err),
+        Some(notes::show::ErrorCode::NoSuchNote)
+    );
+    let timeout = misskey_client::Error::Timeout {
+        endpoint: "notes/show".into(),
+        after: None,
+    };
+    assert_eq!(notes::show::ErrorCode::of(&timeout), None);
 }
 
 #[test]
@@ -170,7 +198,6 @@ async fn methods_send_required_arguments_and_setters_and_decode_the_answer() {
         .local_only(true)
         .await
         .unwrap();
-    let created = created.expect("a created note, not an empty 204");
     assert_eq!(created.created_note.id, "n1");
     assert_eq!(created.created_note.text.as_deref(), Some("hi"));
 
@@ -182,10 +209,76 @@ async fn methods_send_required_arguments_and_setters_and_decode_the_answer() {
 }
 
 #[tokio::test]
-async fn required_parameters_are_arguments() {
+async fn a_scheduled_note_answers_nothing_which_send_optional_reads_as_none() {
+    let server = server_answering("notes/create", 204, Value::Null).await;
+    let client = Client::builder(server.uri()).token("T").build().unwrap();
+    let answer = client
+        .notes_create()
+        .text("later")
+        .send_optional()
+        .await
+        .unwrap();
+    assert!(answer.is_none());
+    // `.await` keeps the body's type, so an empty answer is an error that says what to do.
+    let err = client.notes_create().text("later").await.unwrap_err();
+    assert!(
+        matches!(&err, misskey_client::Error::NoContent { endpoint } if endpoint == "notes/create"),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("send_optional"), "{err}");
+}
+
+#[tokio::test]
+async fn send_optional_still_decodes_a_body() {
+    let server = server_answering(
+        "notes/create",
+        200,
+        json!({"createdNote": note("n2", "now")}),
+    )
+    .await;
+    let client = Client::builder(server.uri()).token("T").build().unwrap();
+    let answer = client
+        .notes_create()
+        .text("now")
+        .send_optional()
+        .await
+        .unwrap();
+    assert_eq!(answer.unwrap().created_note.id, "n2");
+}
+
+#[tokio::test]
+async fn a_required_parameter_left_unset_is_an_error_before_anything_is_sent() {
+    let server = server_answering("notes/show", 200, note("abc", "shown")).await;
+    let client = Client::builder(server.uri()).token("T").build().unwrap();
+    let err = client.notes_show().await.unwrap_err();
+    match &err {
+        misskey_client::Error::MissingParameters {
+            endpoint,
+            parameters,
+        } => {
+            assert_eq!(endpoint, "notes/show");
+            assert_eq!(parameters, &["noteId"]);
+        }
+        other => panic!("expected MissingParameters, got {other:?}"),
+    }
+    assert!(err.to_string().contains("`noteId`"), "{err}");
+    // `Client::call` checks a hand-built request the same way.
+    let err = client
+        .call(&notes::show::Request::default())
+        .await
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        misskey_client::Error::MissingParameters { .. }
+    ));
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn required_parameters_are_set_by_name() {
     let server = server_answering("notes/show", 200, note("abc", "shown")).await;
     let client = Client::new(server.uri()).unwrap();
-    let note = client.notes_show("abc").await.unwrap();
+    let note = client.notes_show().note_id("abc").await.unwrap();
     assert_eq!(note.id, "abc");
     assert_eq!(note.user.username, "alice");
     let requests = server.received_requests().await.unwrap();
@@ -238,7 +331,7 @@ async fn endpoints_that_answer_204_return_unit() {
     let server = server_answering("notes/delete", 204, Value::Null).await;
     let client = Client::builder(server.uri()).token("T").build().unwrap();
     // The type is the check: a 204 endpoint's response is `()`, and an empty body decodes.
-    let (): () = client.notes_delete("n1").await.unwrap();
+    let (): () = client.notes_delete().note_id("n1").await.unwrap();
     assert_eq!(
         body_of(&server.received_requests().await.unwrap()[0]),
         json!({"noteId": "n1", "i": "T"})
@@ -253,7 +346,8 @@ async fn the_multipart_endpoint_sends_its_file_and_fields_as_parts() {
         .file_name("cat.png")
         .content_type("image/png");
     let _ = client
-        .drive_files_create(file)
+        .drive_files_create()
+        .file(file)
         .name("cat")
         .is_sensitive(true)
         .await;
@@ -371,6 +465,17 @@ fn a_merged_user_keeps_the_fields_only_the_own_user_has() {
     assert_eq!(user.is_moderator, own["isModerator"].as_bool());
     assert_eq!(user.two_factor_enabled, own["twoFactorEnabled"].as_bool());
     assert_eq!(user.username, own["username"].as_str().unwrap());
+}
+
+#[test]
+fn nested_request_shapes_have_constructors_and_setters() {
+    let poll = notes::create::RequestPoll::new(vec!["yes".to_owned(), "no".to_owned()])
+        .multiple(true)
+        .expires_at_null();
+    assert_eq!(
+        serde_json::to_value(&poll).unwrap(),
+        json!({"choices": ["yes", "no"], "multiple": true, "expiresAt": null})
+    );
 }
 
 #[test]

@@ -4,7 +4,8 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use crate::ir::{
-    Api, Endpoint, Field, HttpMethod, ItemId, Location, Storage, Ty, TypeDef, TypeId, TypeKind,
+    Api, Endpoint, Field, HttpMethod, ItemId, Location, Setter, Storage, Ty, TypeDef, TypeId,
+    TypeKind,
 };
 
 /// Above this many parameters a client method needs clippy's blessing.
@@ -46,10 +47,10 @@ pub fn emit(api: &Api) -> TokenStream {
                 node.doc = vec![format!("Endpoints under `{prefix}/`.")];
             }
         }
-        node.doc = endpoint_doc(endpoint);
+        node.doc = endpoint_doc(api, endpoint);
         node.items.push(endpoint_items(api, endpoint, &path));
     }
-    let methods = api.endpoints.iter().map(|e| client_method(api, e));
+    let methods = api.endpoints.iter().map(client_method);
     let infos = api.endpoints.iter().map(|e| {
         let name = &e.name;
         let credential = e.requires_credential;
@@ -149,7 +150,63 @@ impl Module {
     }
 }
 
-fn endpoint_doc(e: &Endpoint) -> Vec<String> {
+/// How a call reads, and the builder's setters, for an endpoint's module page.
+fn call_doc(api: &Api, e: &Endpoint) -> Vec<String> {
+    let fields = api.fields(e.request);
+    let field = |setter: &Setter| fields.iter().find(|f| f.ident == setter.field);
+    let mut call = format!("client.{}()", e.method);
+    for setter in e.setters.iter().filter(|s| s.required) {
+        let value = match setter.field.strip_prefix("r#") {
+            Some(keyword) => format!("{keyword}_"),
+            None => setter.field.clone(),
+        };
+        call.push_str(&format!(".{}({value})", setter.name));
+    }
+    let binding = if e.response == Ty::Unit {
+        String::new()
+    } else {
+        "let answer = ".to_owned()
+    };
+    let mut doc = vec![
+        String::new(),
+        "# Call".into(),
+        String::new(),
+        "```rust,ignore".into(),
+        format!("{binding}{call}.await?;"),
+        "```".into(),
+    ];
+    if e.setters.is_empty() {
+        return doc;
+    }
+    doc.push(String::new());
+    let builder = format!("crate::endpoints::{}::Builder", e.module.join("::"));
+    doc.push(format!("Parameters, set by name on the [`Builder`]({builder}) (an unset required one is an error before anything is sent):"));
+    doc.push(String::new());
+    for setter in &e.setters {
+        let Some(f) = field(setter) else { continue };
+        let presence = if setter.required {
+            "required"
+        } else {
+            "optional"
+        };
+        // rustdoc cannot link to a raw identifier (`r#loop`).
+        let link = |name: &str| {
+            if name.starts_with("r#") {
+                format!("`{name}`")
+            } else {
+                format!("[`{name}`]({builder}::{name})")
+            }
+        };
+        let mut line = format!("- {} (`{}`): {presence}", link(&setter.name), f.json);
+        if let Some(null_name) = &setter.null_name {
+            line.push_str(&format!("; {} sends `null`", link(null_name)));
+        }
+        doc.push(line);
+    }
+    doc
+}
+
+fn endpoint_doc(api: &Api, e: &Endpoint) -> Vec<String> {
     let mut doc = vec![format!("`POST /api/{}`", e.name)];
     if let Some(description) = &e.description {
         doc.push(String::new());
@@ -179,12 +236,16 @@ fn endpoint_doc(e: &Endpoint) -> Vec<String> {
     if let Some(source) = &e.source {
         doc.push(format!("- Source: <{source}>"));
     }
+    if e.may_answer_nothing {
+        doc.push("- May answer `204 No Content` instead of its body: [`send_optional`](crate::RequestBuilder::send_optional) reads that as `None`, where `.await` is an [`Error::NoContent`](crate::Error::NoContent)".into());
+    }
+    doc.extend(call_doc(api, e));
     if !e.error_codes.is_empty() {
         doc.push(String::new());
         doc.push("# Errors".into());
         doc.push(String::new());
         doc.push(format!(
-            "Codes listed in the spec, as [`ErrorCode`](crate::endpoints::{}::ErrorCode):",
+            "Codes the spec lists for this endpoint, as [`ErrorCode`](crate::endpoints::{}::ErrorCode) (read one with `ErrorCode::of(&error)`), beside the [common ones](crate::CommonErrorCode):",
             e.module.join("::")
         ));
         doc.push(String::new());
@@ -273,27 +334,21 @@ fn endpoint_items(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream {
     let headers = pairs_fn("headers", fields, Location::Header);
     let http_get =
         (e.http_method == HttpMethod::Get).then(|| quote! { const HTTP_GET: bool = true; });
-    // With no codes listed, a one-arm `match` would be what clippy calls a `let`.
-    let (from_code, as_str) = if e.error_codes.is_empty() {
-        (
-            quote! { Self::Unknown(code.to_owned()) },
-            quote! { let Self::Unknown(code) = self; code },
-        )
+    let missing = missing_fn(fields);
+    let common = quote! {
+        crate::CommonErrorCode::from_code(code)
+            .map_or_else(|| Self::Unknown(code.to_owned()), Self::Common)
+    };
+    // With no codes of its own, a one-arm `match` would be what clippy calls a `let`.
+    let from_code = if e.error_codes.is_empty() {
+        common
     } else {
-        (
-            quote! {
-                match code {
-                    #(#from_arms)*
-                    other => Self::Unknown(other.to_owned()),
-                }
-            },
-            quote! {
-                match self {
-                    #(#as_arms)*
-                    Self::Unknown(code) => code,
-                }
-            },
-        )
+        quote! {
+            match code {
+                #(#from_arms)*
+                _ => #common,
+            }
+        }
     };
     let pagination = e.pagination.as_ref().map(|p| {
         let item = ty_tokens(api, &p.item, module);
@@ -324,16 +379,34 @@ fn endpoint_items(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream {
     });
 
     let setters = setters(api, e, module);
+    let builder_doc = format!(
+        " What [`Client::{}`](crate::Client::{}) returns: set the parameters by name, then \
+         `.await` it.",
+        e.method, e.method
+    );
     quote! {
         #response
 
-        /// The error codes the spec lists for this endpoint; match them with
-        /// [`Error::endpoint_code`](crate::Error::endpoint_code).
+        #[doc = #builder_doc]
+        pub type Builder = crate::RequestBuilder<Request>;
+
+        /// The error codes the spec lists for this endpoint, beside the API's common ones;
+        /// read one from an error with [`ErrorCode::of`].
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         pub enum ErrorCode {
             #(#variants)*
+            /// A code any endpoint may answer (a bad token, a bad parameter, a rate limit).
+            Common(crate::CommonErrorCode),
             /// A code the spec does not list for this endpoint.
             Unknown(String),
+        }
+
+        impl ErrorCode {
+            /// The code of a server error, as this endpoint's: `None` for errors without
+            /// one (a timeout, a decoding error).
+            pub fn of(error: &crate::Error) -> Option<Self> {
+                error.endpoint_code::<Request>()
+            }
         }
 
         impl crate::EndpointErrorCode for ErrorCode {
@@ -342,7 +415,11 @@ fn endpoint_items(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream {
             }
 
             fn as_str(&self) -> &str {
-                #as_str
+                match self {
+                    #(#as_arms)*
+                    Self::Common(code) => code.as_str(),
+                    Self::Unknown(code) => code,
+                }
             }
         }
 
@@ -354,6 +431,7 @@ fn endpoint_items(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream {
             const PERMISSION: Option<&'static str> = #permission;
             #http_get
             #multipart
+            #missing
             #path
             #query
             #headers
@@ -363,6 +441,27 @@ fn endpoint_items(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream {
 
         #setters
     }
+}
+
+/// `fn missing`: the required parameters that were not set.
+fn missing_fn(fields: &[Field]) -> Option<TokenStream> {
+    let required: Vec<&Field> = fields.iter().filter(|f| f.required).collect();
+    if required.is_empty() {
+        return None;
+    }
+    let checks = required.iter().map(|f| {
+        let json = &f.json;
+        let field = ident(&f.ident);
+        quote! { (#json, self.#field.is_none()) }
+    });
+    Some(quote! {
+        fn missing(&self) -> Vec<&'static str> {
+            [#(#checks),*]
+                .into_iter()
+                .filter_map(|(name, unset)| unset.then_some(name))
+                .collect()
+        }
+    })
 }
 
 /// `fn path` for an endpoint with path parameters: the name with each `{param}` filled in.
@@ -392,8 +491,10 @@ fn path_fn(e: &Endpoint, fields: &[Field]) -> Option<TokenStream> {
                     literal.clear();
                 }
                 let field = ident(&field.ident);
-                pieces
-                    .push(quote! { path.push_str(&crate::__private::path_segment(&self.#field)); });
+                // Unset only when `missing` has already stopped the call.
+                pieces.push(quote! {
+                    path.push_str(&crate::__private::path_segment(self.#field.as_deref().unwrap_or_default()));
+                });
             }
             None => literal.push_str(segment),
         }
@@ -464,49 +565,67 @@ fn item_id(api: &Api, item: &ItemId, module: &[String]) -> TokenStream {
 }
 
 fn request_path(e: &Endpoint) -> TokenStream {
+    module_item(e, "Request")
+}
+
+/// `endpoints::notes::create::{item}`.
+fn module_item(e: &Endpoint, item: &str) -> TokenStream {
     let mut path = vec!["endpoints".to_owned()];
     path.extend(e.module.iter().cloned());
-    path.push("Request".into());
+    path.push(item.into());
     path_tokens(&path)
 }
 
-fn required_args<'a>(api: &'a Api, e: &Endpoint) -> Vec<&'a Field> {
-    api.fields(e.request)
-        .iter()
-        .filter(|f| f.required)
-        .collect()
-}
-
-/// The type of a required argument, and how it becomes the field's value.
-fn argument(api: &Api, f: &Field, module: &[String]) -> (TokenStream, TokenStream) {
+/// The type of a constructor's argument for a required field, and how it becomes the
+/// field's value. An endpoint's `Request` holds every field in an `Option` (see
+/// `ir::storage`); a nested struct holds required fields as they are.
+fn argument(api: &Api, f: &Field, module: &[String], request: bool) -> (TokenStream, TokenStream) {
     let name = ident(&f.ident);
-    let ty = ty_tokens(api, &f.ty, module);
     if f.ty == Ty::Upload {
-        return (quote! { crate::upload::UploadFile }, quote! {});
-    }
-    let value = if f.boxed {
-        quote! { Box::new(#name.into()) }
-    } else {
-        quote! { #name.into() }
-    };
-    if f.storage == Storage::Option {
-        let value = if f.boxed {
-            quote! { #name.map(|v| Box::new(v.into())) }
+        let value = if request {
+            quote! { Some(#name) }
         } else {
-            quote! { #name.map(Into::into) }
+            quote! { #name }
         };
-        (quote! { Option<impl Into<#ty>> }, value)
-    } else {
-        (quote! { impl Into<#ty> }, value)
+        return (quote! { crate::upload::UploadFile }, value);
     }
+    let ty = ty_tokens(api, &f.ty, module);
+    let convert = |v: TokenStream| {
+        if f.boxed {
+            quote! { Box::new(#v.into()) }
+        } else {
+            quote! { #v.into() }
+        }
+    };
+    // A required field that may be null takes an `Option`: `None` sends `null`.
+    let takes_option = if request {
+        f.storage == Storage::NullableOption
+    } else {
+        f.storage == Storage::Option
+    };
+    let (arg, value) = if takes_option {
+        let inner = convert(quote! { v });
+        (
+            quote! { Option<impl Into<#ty>> },
+            quote! { #name.map(|v| #inner) },
+        )
+    } else {
+        (quote! { impl Into<#ty> }, convert(quote! { #name }))
+    };
+    let value = if request {
+        quote! { Some(#value) }
+    } else {
+        value
+    };
+    (arg, value)
 }
 
-fn client_method(api: &Api, e: &Endpoint) -> TokenStream {
+fn client_method(e: &Endpoint) -> TokenStream {
     let method = ident(&e.method);
-    let request = request_path(e);
+    let builder = module_item(e, "Builder");
     let module_path = format!("endpoints::{}", e.module.join("::"));
     let mut doc = vec![format!(
-        "`{}`: see [`{module_path}`](crate::{module_path}).",
+        "`{}`: see [`{module_path}`](crate::{module_path}) for its parameters and answer.",
         e.name
     )];
     if let Some(description) = &e.description {
@@ -520,128 +639,163 @@ fn client_method(api: &Api, e: &Endpoint) -> TokenStream {
         doc.push(format!("Needs the `{feature}` cargo feature."));
     }
     let doc = doc_attrs(&doc);
-    let args = required_args(api, e);
-    let params = args.iter().map(|f| {
-        let name = ident(&f.ident);
-        let (ty, _) = argument(api, f, &[]);
-        quote! { #name: #ty }
-    });
-    let names = args.iter().map(|f| ident(&f.ident));
-    let allow =
-        (args.len() > MANY_ARGUMENTS).then(|| quote! { #[allow(clippy::too_many_arguments)] });
+    let aliases = e
+        .doc_aliases
+        .iter()
+        .map(|alias| quote! { #[doc(alias = #alias)] });
     quote! {
         #doc
-        #allow
-        pub fn #method(&self, #(#params),*) -> crate::RequestBuilder<#request> {
-            crate::RequestBuilder::new(self, #request::new(#(#names),*))
+        #(#aliases)*
+        pub fn #method(&self) -> #builder {
+            crate::RequestBuilder::new(self, Default::default())
         }
     }
 }
 
+/// `Request::new`, and the builder's setters.
 fn setters(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream {
     let fields = api.fields(e.request);
-    let args = required_args(api, e);
-    let params = args.iter().map(|f| {
-        let name = ident(&f.ident);
-        let (ty, _) = argument(api, f, module);
-        quote! { #name: #ty }
-    });
-    let inits = fields.iter().map(|f| {
-        let name = ident(&f.ident);
-        if f.required {
-            let (_, value) = argument(api, f, module);
-            if value.is_empty() {
-                quote! { #name }
-            } else {
-                quote! { #name: #value }
-            }
-        } else {
-            quote! { #name: None }
-        }
-    });
-    let allow =
-        (args.len() > MANY_ARGUMENTS).then(|| quote! { #[allow(clippy::too_many_arguments)] });
-    let default = args.is_empty().then(|| {
-        quote! {
-            impl Default for Request {
-                fn default() -> Self {
-                    Self::new()
-                }
-            }
-        }
-    });
+    let constructor = constructor(api, fields, module, true);
     let setters = e.setters.iter().map(|setter| {
         let f = fields
             .iter()
             .find(|f| f.ident == setter.field)
             .expect("setters name request fields");
-        let field = ident(&f.ident);
-        let name = ident(&setter.name);
-        let doc = doc_attrs(&field_doc(f, true));
-        if f.ty == Ty::Upload {
-            return quote! {
-                #doc
-                pub fn #name(mut self, file: crate::upload::UploadFile) -> Self {
-                    self.request.#field = Some(file);
-                    self
-                }
-            };
-        }
-        let ty = ty_tokens(api, &f.ty, module);
-        let value = if f.boxed {
-            quote! { Box::new(value.into()) }
-        } else {
-            quote! { value.into() }
-        };
-        let set = if f.storage == Storage::NullableOption {
-            quote! { Some(Some(#value)) }
-        } else {
-            quote! { Some(#value) }
-        };
-        let null_setter = setter.null_name.as_ref().map(|null_name| {
-            let null_name = ident(null_name);
-            let doc = format!(
-                " Sends `\"{}\": null`, which is not the same as leaving it out.",
-                f.json
-            );
-            quote! {
-                #[doc = #doc]
-                pub fn #null_name(mut self) -> Self {
-                    self.request.#field = Some(None);
-                    self
-                }
-            }
-        });
-        quote! {
-            #doc
-            pub fn #name(mut self, value: impl Into<#ty>) -> Self {
-                self.request.#field = #set;
-                self
-            }
-            #null_setter
-        }
+        setter_fn(api, f, setter, module, quote! { self.request })
     });
-    let setters: Vec<TokenStream> = setters.collect();
-    // Nothing to set when every parameter is required.
-    let builder = (!setters.is_empty()).then(|| {
+    let doc = format!(
+        " The parameters of [`{}`](crate::endpoints::{}), by name.",
+        e.name,
+        e.module.join("::")
+    );
+    let builder = (!e.setters.is_empty()).then(|| {
         quote! {
-            impl crate::RequestBuilder<Request> {
+            #[doc = #doc]
+            impl Builder {
                 #(#setters)*
             }
         }
     });
     quote! {
         impl Request {
-            /// A request with the required parameters; the optional ones are left out.
-            #allow
-            pub fn new(#(#params),*) -> Self {
-                Self { #(#inits),* }
-            }
+            /// A request with the required parameters, checked by the compiler; the optional
+            /// ones are left out. For [`Client::call`](crate::Client::call).
+            #constructor
         }
 
-        #default
-
         #builder
+    }
+}
+
+/// `fn new` taking a struct's required fields.
+fn constructor(api: &Api, fields: &[Field], module: &[String], request: bool) -> TokenStream {
+    let required: Vec<&Field> = fields.iter().filter(|f| f.required).collect();
+    let params = required.iter().map(|f| {
+        let name = ident(&f.ident);
+        let (ty, _) = argument(api, f, module, request);
+        quote! { #name: #ty }
+    });
+    let inits = required.iter().map(|f| {
+        let name = ident(&f.ident);
+        let (_, value) = argument(api, f, module, request);
+        quote! { #name: #value }
+    });
+    // Every field of a request is an `Option`, so it has a `Default`; elsewhere the
+    // optional fields are named.
+    let optional = fields.iter().filter(|f| !f.required).map(|f| {
+        let name = ident(&f.ident);
+        quote! { #name: None }
+    });
+    let body = if required.is_empty() {
+        quote! { Self::default() }
+    } else if request && required.len() < fields.len() {
+        quote! { Self { #(#inits,)* ..Self::default() } }
+    } else {
+        quote! { Self { #(#inits,)* #(#optional),* } }
+    };
+    let allow =
+        (required.len() > MANY_ARGUMENTS).then(|| quote! { #[allow(clippy::too_many_arguments)] });
+    quote! {
+        #allow
+        pub fn new(#(#params),*) -> Self {
+            #body
+        }
+    }
+}
+
+/// One setter (and its `_null` twin) writing to `target.field`.
+fn setter_fn(
+    api: &Api,
+    f: &Field,
+    setter: &Setter,
+    module: &[String],
+    target: TokenStream,
+) -> TokenStream {
+    let field = ident(&f.ident);
+    let name = ident(&setter.name);
+    let doc = doc_attrs(&field_doc(f, true));
+    if f.ty == Ty::Upload {
+        return quote! {
+            #doc
+            pub fn #name(mut self, file: crate::upload::UploadFile) -> Self {
+                #target.#field = Some(file);
+                self
+            }
+        };
+    }
+    let ty = ty_tokens(api, &f.ty, module);
+    let value = if f.boxed {
+        quote! { Box::new(value.into()) }
+    } else {
+        quote! { value.into() }
+    };
+    let set = if f.storage == Storage::NullableOption {
+        quote! { Some(Some(#value)) }
+    } else {
+        quote! { Some(#value) }
+    };
+    let null_setter = setter.null_name.as_ref().map(|null_name| {
+        let null_name = ident(null_name);
+        let doc = format!(
+            " Sends `\"{}\": null`, which is not the same as leaving it out.",
+            f.json
+        );
+        quote! {
+            #[doc = #doc]
+            pub fn #null_name(mut self) -> Self {
+                #target.#field = Some(None);
+                self
+            }
+        }
+    });
+    quote! {
+        #doc
+        pub fn #name(mut self, value: impl Into<#ty>) -> Self {
+            #target.#field = #set;
+            self
+        }
+        #null_setter
+    }
+}
+
+/// `new` and setters for a nested struct that requests send.
+fn nested_constructor(api: &Api, def: &TypeDef, setters: &[Setter]) -> TokenStream {
+    let name = ident(&def.name);
+    let fields = api.fields_of(def);
+    let constructor = constructor(api, fields, &def.module, false);
+    let setters = setters.iter().map(|setter| {
+        let f = fields
+            .iter()
+            .find(|f| f.ident == setter.field)
+            .expect("setters name the struct's fields");
+        setter_fn(api, f, setter, &def.module, quote! { self })
+    });
+    quote! {
+        impl #name {
+            /// A value with the required fields; the optional ones are left out.
+            #constructor
+            #(#setters)*
+        }
     }
 }
 
@@ -670,6 +824,14 @@ fn type_def(api: &Api, id: TypeId, def: &TypeDef) -> TokenStream {
             readable_origin(&def.origin)
         )],
     };
+    if let Some(same) = def.same_as {
+        let path = api.type_path(same, &[]).join("::");
+        doc_lines.push(String::new());
+        doc_lines.push(format!(
+            "The same shape as [`{}`]({path}), which is defined once for every place that has it.",
+            api.types[same].name
+        ));
+    }
     if def.doc.is_some() && api.models.contains(&id) {
         doc_lines.push(String::new());
         doc_lines.push(format!("The `{schema_name}` schema."));
@@ -708,13 +870,27 @@ fn type_def(api: &Api, id: TypeId, def: &TypeDef) -> TokenStream {
             if def.deserialize {
                 derives.push(quote! { serde::Deserialize });
             }
-            let fields = fields.iter().map(|f| struct_field(api, f, def, module));
+            let request = api.is_request(id);
+            // A request's fields are all `Option`s; a nested struct with no required field
+            // gets `new()`, which clippy wants to be its `Default` too.
+            let no_required = def.constructor.is_some() && fields.iter().all(|f| !f.required);
+            if request || no_required {
+                derives.push(quote! { Default });
+            }
+            let fields = fields
+                .iter()
+                .map(|f| struct_field(api, f, def, module, request));
+            let constructor = def
+                .constructor
+                .as_ref()
+                .map(|setters| nested_constructor(api, def, setters));
             quote! {
                 #doc
                 #[derive(#(#derives),*)]
                 pub struct #name {
                     #(#fields),*
                 }
+                #constructor
             }
         }
         TypeKind::StringEnum(variants) => {
@@ -974,7 +1150,13 @@ fn field_doc(f: &Field, request: bool) -> Vec<String> {
     doc
 }
 
-fn struct_field(api: &Api, f: &Field, def: &TypeDef, module: &[String]) -> TokenStream {
+fn struct_field(
+    api: &Api,
+    f: &Field,
+    def: &TypeDef,
+    module: &[String],
+    request: bool,
+) -> TokenStream {
     let name = ident(&f.ident);
     let doc = doc_attrs(&field_doc(f, def.serialize && !def.deserialize));
     let inner = if f.ty == Ty::Upload {
@@ -1010,8 +1192,9 @@ fn struct_field(api: &Api, f: &Field, def: &TypeDef, module: &[String]) -> Token
         attrs.push(quote! { deserialize_with = #with });
     }
     if f.storage != Storage::Plain {
-        // A required field that may be null is sent as `null`, never left out.
-        if def.serialize && !f.required {
+        // A required field that may be null is sent as `null`, never left out; a request's
+        // required field is only ever unset when the builder refuses to send it.
+        if def.serialize && (!f.required || request) {
             attrs.push(quote! { skip_serializing_if = "Option::is_none" });
         }
         // An optional field, or a lenient one (`deserialize_with` loses serde's own

@@ -287,8 +287,20 @@ fn optional_and_nullable_request_fields_have_three_states() {
         "{code}"
     );
     assert!(code.contains("pub name: Option<String>"), "{code}");
-    // Required but nullable: always sent, `null` or a value.
-    assert!(code.contains("pub birthday: Option<String>"), "{code}");
+    // Required but nullable: set by name like the others (`None` until then), then sent
+    // as `null` or a value; `Request::new` takes it as an `Option`.
+    assert!(
+        code.contains("pub birthday: Option<Option<String>>"),
+        "{code}"
+    );
+    assert!(
+        code.contains("pub fn new(birthday: Option<impl Into<String>>) -> Self"),
+        "{code}"
+    );
+    assert!(
+        code.contains("(\"birthday\", self.birthday.is_none())"),
+        "{code}"
+    );
     assert!(
         code.contains("pub fn description_null(mut self) -> Self"),
         "{code}"
@@ -725,7 +737,7 @@ fn path_parameters_are_fields_that_fill_the_url() {
     assert!(code.contains("#[serde(skip)]"), "{code}");
     assert!(code.contains("path.push_str(\"miauth/\");"), "{code}");
     assert!(
-        code.contains("path.push_str(&crate::__private::path_segment(&self.session));"),
+        code.contains("path_segment(self.session.as_deref().unwrap_or_default())"),
         "{code}"
     );
     assert!(code.contains("path.push_str(\"/check\");"), "{code}");

@@ -117,8 +117,8 @@ pub(super) struct Builder<'a> {
     pub types: Vec<TypeDef>,
     pub models: Vec<TypeId>,
     pub components: HashMap<String, TypeId>,
-    /// Inline shapes already generated, by their canonical form: generated once, used
-    /// everywhere.
+    /// Inline shapes already generated, by their canonical form: defined once, named at
+    /// every place through an alias.
     pub shared: HashMap<String, TypeId>,
     /// Type names taken in each module.
     scopes: HashMap<Vec<String>, Scope>,
@@ -175,15 +175,12 @@ impl<'a> Builder<'a> {
         // Declared in the spec's order, which is the order they are printed in.
         let mut declared: HashMap<String, TypeId> = HashMap::new();
         for (name, _) in &schemas {
-            let id = self.push(TypeDef {
-                name: idents[name.as_str()].clone(),
-                module: module.clone(),
-                doc: None,
-                origin: format!("/components/schemas/{}", escape(name)),
-                kind: TypeKind::Pending,
-                serialize: false,
-                deserialize: false,
-            });
+            let id = self.push(TypeDef::new(
+                idents[name.as_str()].clone(),
+                module.clone(),
+                format!("/components/schemas/{}", escape(name)),
+                TypeKind::Pending,
+            ));
             declared.insert((*name).clone(), id);
             self.models.push(id);
         }
@@ -214,17 +211,18 @@ impl<'a> Builder<'a> {
                 continue;
             }
             let name = self.type_scope(&module).claim(name);
+            let doc = format!(
+                "This server's spec has no `{name}` schema; the crate's hand-written parts \
+                 (streaming) still name it, so it stands for whatever JSON arrives."
+            );
             let id = self.push(TypeDef {
-                doc: Some(format!(
-                    "This server's spec has no `{name}` schema; the crate's hand-written parts \
-                     (streaming) still name it, so it stands for whatever JSON arrives."
-                )),
-                name,
-                module: module.clone(),
-                origin: String::new(),
-                kind: TypeKind::Alias(Ty::Value),
-                serialize: false,
-                deserialize: false,
+                doc: Some(doc),
+                ..TypeDef::new(
+                    name,
+                    module.clone(),
+                    String::new(),
+                    TypeKind::Alias(Ty::Value),
+                )
             });
             self.models.push(id);
         }

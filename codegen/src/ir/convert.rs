@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::builder::{Builder, Ctx};
 use super::schema::{is_null_only, unbox, view};
-use super::{Field, Location, Storage, Ty, TypeDef, TypeId, TypeKind};
+use super::{kind_tys_mut, map_named, Field, Location, Storage, Ty, TypeDef, TypeId, TypeKind};
 use crate::names::{self, Scope};
 use crate::normalize::{escape, PREFIX_ITEMS};
 
@@ -157,19 +157,26 @@ impl Builder<'_> {
             self.types[id].kind = kind;
             return Ty::Named(id);
         }
-        let key = canonical_key(&kind);
-        if let Some(id) = self.shared.get(&key) {
-            return Ty::Named(*id);
-        }
+        let key = self.canonical_key(&kind);
         let name = self.type_scope(&ctx.module).claim(&ctx.name);
+        let doc = schema.schema_data.description.clone();
+        if let Some(&same) = self.shared.get(&key) {
+            // Its own name, the shape's one definition.
+            let id = self.push(TypeDef {
+                doc,
+                same_as: Some(same),
+                ..TypeDef::new(
+                    name,
+                    ctx.module.clone(),
+                    ctx.pointer.clone(),
+                    TypeKind::Alias(Ty::Named(same)),
+                )
+            });
+            return Ty::Named(id);
+        }
         let id = self.push(TypeDef {
-            name,
-            module: ctx.module.clone(),
-            doc: schema.schema_data.description.clone(),
-            origin: ctx.pointer.clone(),
-            kind,
-            serialize: false,
-            deserialize: false,
+            doc,
+            ..TypeDef::new(name, ctx.module.clone(), ctx.pointer.clone(), kind)
         });
         self.shared.insert(key, id);
         Ty::Named(id)
@@ -273,8 +280,16 @@ pub(super) fn enum_variants(values: &[String]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Two inline shapes are the same type when their definitions print the same: named
-/// references print as type ids, which are unique.
-fn canonical_key(kind: &TypeKind) -> String {
-    format!("{kind:?}")
+impl Builder<'_> {
+    /// Two inline shapes are the same type when their definitions print the same: named
+    /// references print as the ids of the types they stand for, which are unique (an alias
+    /// that names a shape at its own place prints as the shape).
+    fn canonical_key(&self, kind: &TypeKind) -> String {
+        let mut kind = kind.clone();
+        let definition = |id: TypeId| self.types[id].same_as.unwrap_or(id);
+        for ty in kind_tys_mut(&mut kind) {
+            map_named(ty, &definition);
+        }
+        format!("{kind:?}")
+    }
 }

@@ -11,7 +11,7 @@ use super::builder::{Builder, Ctx};
 use super::shape::Shape;
 use super::{
     Endpoint, ErrorCode, Field, HttpMethod, ItemId, Location, Pagination, Storage, Ty, TypeDef,
-    TypeId, TypeKind,
+    TypeId, TypeKind, COMMON_ERROR_CODES,
 };
 use crate::names::{self, Scope};
 use crate::normalize::escape;
@@ -34,6 +34,7 @@ impl<'a> Builder<'a> {
         let scope = self.type_scope(&full_module);
         scope.claim("Request");
         scope.claim("ErrorCode");
+        scope.claim("Builder");
         let ctx = |name: &str, pointer: String, multipart: bool| Ctx {
             multipart,
             ..Ctx::root(&full_module, name, pointer)
@@ -57,15 +58,12 @@ impl<'a> Builder<'a> {
             pointer: &op_pointer,
         };
         self.parameters(name, &op, &full_module, &mut fields);
-        let request = self.push(TypeDef {
-            name: "Request".to_owned(),
-            module: full_module.clone(),
-            doc: None,
-            origin: op_pointer.clone(),
-            kind: TypeKind::Struct(fields),
-            serialize: false,
-            deserialize: false,
-        });
+        let request = self.push(TypeDef::new(
+            "Request".to_owned(),
+            full_module.clone(),
+            op_pointer.clone(),
+            TypeKind::Struct(fields),
+        ));
 
         let empty = openapiv3::Responses::default();
         let responses = operation.map_or(&empty, |o| &o.responses);
@@ -81,7 +79,7 @@ impl<'a> Builder<'a> {
             Ty::Unit
         };
         let mut error_codes: Vec<ErrorCode> = Vec::new();
-        let mut codes = Scope::with_reserved(&["Unknown"]);
+        let mut codes = Scope::with_reserved(&["Unknown", "Common"]);
         for (status, response_def) in &responses.responses {
             let code = match status {
                 StatusCode::Code(code) => *code,
@@ -102,8 +100,7 @@ impl<'a> Builder<'a> {
                     Some(schema) => {
                         let pointer = format!("{status_pointer}/content/application~1json/schema");
                         // `Response` is the alias's name when the body may be null.
-                        let may_be_empty = self.nullable(&schema) || answers_204;
-                        let name = if may_be_empty {
+                        let name = if self.nullable(&schema) {
                             "ResponseBody"
                         } else {
                             "Response"
@@ -127,7 +124,10 @@ impl<'a> Builder<'a> {
                             .map(str::to_owned)
                     };
                     let code_str = text("code").unwrap_or_else(|| key.clone());
-                    if error_codes.iter().any(|c| c.code == code_str) {
+                    // The API's own codes are one enum in the core.
+                    if error_codes.iter().any(|c| c.code == code_str)
+                        || COMMON_ERROR_CODES.contains(&code_str.as_str())
+                    {
                         continue;
                     }
                     error_codes.push(ErrorCode {
@@ -165,9 +165,8 @@ impl<'a> Builder<'a> {
 
         // Declaring both 200 and 204 means "sometimes nothing" (`notes/translate`, a
         // scheduled `notes/create`).
-        if answers_204 && !matches!(response, Ty::Unit | Ty::Option(_) | Ty::Value) {
-            response = Ty::Option(Box::new(response));
-        }
+        let may_answer_nothing =
+            answers_204 && !matches!(response, Ty::Unit | Ty::Option(_) | Ty::Value);
         let pagination = self.pagination(request, &response);
         Endpoint {
             name: name.to_owned(),
@@ -188,6 +187,8 @@ impl<'a> Builder<'a> {
             error_codes,
             pagination,
             setters: Vec::new(),
+            may_answer_nothing,
+            doc_aliases: Vec::new(),
         }
     }
 

@@ -9,9 +9,14 @@
 //!   one object; `unions` decides what a `oneOf`/`anyOf` becomes;
 //! - `endpoint`: a path's request (body, path, query and header parameters), response and
 //!   error codes, and its pagination;
-//! - passes over the finished types: `cycles` (recursive aliases and boxing), `share`
-//!   (shapes several modules use move to `models`), `derives`, `storage` (how each field is
-//!   held and read) and `setters` (the builder's method names).
+//! - passes over the finished types: `cycles` (recursive aliases and boxing), `derives`,
+//!   `storage` (how each field is held and read) and `setters` (the builders' method names).
+//!
+//! A type's public name comes from its own place in the spec alone: its component's name,
+//! or its endpoint and property path (`notes::create::RequestPoll`), never from what else
+//! the spec holds, so that code written against one spec compiles against the next. Inline
+//! shapes that print the same are still generated once: the first place defines the type,
+//! every other place names it through an alias of its own.
 
 mod builder;
 mod convert;
@@ -21,7 +26,6 @@ mod endpoint;
 mod schema;
 mod setters;
 mod shape;
-mod share;
 mod storage;
 mod unions;
 
@@ -75,6 +79,28 @@ pub struct TypeDef {
     pub kind: TypeKind,
     pub serialize: bool,
     pub deserialize: bool,
+    /// An alias standing for an identical shape defined at another place: it has a name of
+    /// its own, but no definition to compare or document.
+    pub same_as: Option<TypeId>,
+    /// A struct that requests send (not an endpoint's `Request`, whose builder is the
+    /// client's): `new` takes its required fields, these setters the others.
+    pub constructor: Option<Vec<Setter>>,
+}
+
+impl TypeDef {
+    pub fn new(name: String, module: Vec<String>, origin: String, kind: TypeKind) -> TypeDef {
+        TypeDef {
+            name,
+            module,
+            doc: None,
+            origin,
+            kind,
+            serialize: false,
+            deserialize: false,
+            same_as: None,
+            constructor: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -186,8 +212,14 @@ pub struct Endpoint {
     pub response: Ty,
     pub error_codes: Vec<ErrorCode>,
     pub pagination: Option<Pagination>,
-    /// The builder's setters, one per optional request field.
+    /// The builder's setters, one per request field, required or not.
     pub setters: Vec<Setter>,
+    /// The spec declares `204 No Content` beside a body: some calls answer nothing (a
+    /// scheduled `notes/create`). The response type stays the body's, so that code keeps
+    /// compiling whether or not a spec declares it; `send_optional` reads the empty answer.
+    pub may_answer_nothing: bool,
+    /// Names users search the docs for (`home_timeline` for `notes/timeline`).
+    pub doc_aliases: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -229,6 +261,8 @@ pub struct Setter {
     pub field: String,
     /// The method's name: the field's, unless the builder already has a method of that name.
     pub name: String,
+    /// The field must be set before the request is sent.
+    pub required: bool,
     /// For a field that may be sent as `null`: the method that does.
     pub null_name: Option<String>,
 }
@@ -258,6 +292,8 @@ pub const CLIENT_RESERVED: &[&str] = &[
     "call",
     "call_raw",
     "call_raw_anonymous",
+    "call_optional",
+    "call_body",
     "streaming",
     "paginate",
     "clone",
@@ -276,6 +312,18 @@ pub const CLIENT_RESERVED: &[&str] = &[
     "send_once",
 ];
 
+/// What users call an endpoint when they look for it: `#[doc(alias)]`es of its method.
+const DOC_ALIASES: &[(&str, &[&str])] = &[
+    ("notes/timeline", &["home_timeline", "timeline"]),
+    ("notes/create", &["post", "toot", "tweet", "create_note"]),
+    ("drive/files/create", &["upload", "upload_file"]),
+    ("following/create", &["follow"]),
+    ("following/delete", &["unfollow"]),
+    ("notes/reactions/create", &["react", "reaction"]),
+    ("i", &["me", "whoami", "verify_credentials"]),
+    ("i/notifications", &["notifications"]),
+];
+
 /// Methods `RequestBuilder` has by hand (and through its traits); a setter must not take
 /// these names. A test reads the core's source to keep this list complete.
 pub const BUILDER_RESERVED: &[&str] = &[
@@ -284,9 +332,28 @@ pub const BUILDER_RESERVED: &[&str] = &[
     "request_mut",
     "into_request",
     "send",
+    "send_optional",
     "paginate",
     "into_future",
     "fmt",
+];
+
+/// The error codes Misskey's API layer itself answers, for any endpoint (checks of the
+/// token, the parameters, the rate limit, the account): one `CommonErrorCode` enum in the
+/// core rather than a copy in every endpoint's `ErrorCode`. A test reads the core's enum to
+/// keep the two lists the same.
+pub const COMMON_ERROR_CODES: &[&str] = &[
+    "INVALID_PARAM",
+    "CREDENTIAL_REQUIRED",
+    "AUTHENTICATION_FAILED",
+    "PERMISSION_DENIED",
+    "ROLE_PERMISSION_DENIED",
+    "YOUR_ACCOUNT_SUSPENDED",
+    "YOUR_ACCOUNT_MOVED",
+    "RATE_LIMIT_EXCEEDED",
+    "UNKNOWN_API_ENDPOINT",
+    "I_AM_AI",
+    "INTERNAL_ERROR",
 ];
 
 impl Api {
@@ -341,15 +408,21 @@ impl Api {
             };
             let mut endpoint = builder.endpoint(&name, module, method, item, &pointer);
             endpoint.feature = feature.map(|(f, _)| f.clone());
+            endpoint.doc_aliases = DOC_ALIASES
+                .iter()
+                .filter(|(n, _)| *n == name)
+                .flat_map(|(_, aliases)| aliases.iter().map(|a| (*a).to_owned()))
+                .collect();
             endpoints.push(endpoint);
         }
         builder.box_recursion();
         builder.derives(&endpoints, options.derive_all);
-        builder.share(&endpoints);
-        builder.storage();
+        let requests: Vec<TypeId> = endpoints.iter().map(|e| e.request).collect();
+        builder.storage(&requests);
         for endpoint in &mut endpoints {
-            endpoint.setters = builder.setters(endpoint.request);
+            endpoint.setters = builder.setters(endpoint.request, true);
         }
+        builder.constructors(&requests);
         let Builder {
             types,
             models,
@@ -383,10 +456,40 @@ impl Api {
 
     /// The fields of a struct type (an endpoint's `Request` always is one).
     pub fn fields(&self, id: TypeId) -> &[Field] {
-        match &self.types[id].kind {
+        self.fields_of(&self.types[id])
+    }
+
+    pub fn fields_of<'d>(&self, def: &'d TypeDef) -> &'d [Field] {
+        match &def.kind {
             TypeKind::Struct(fields) => fields,
             _ => &[],
         }
+    }
+
+    /// Whether the type is an endpoint's `Request`.
+    pub fn is_request(&self, id: TypeId) -> bool {
+        self.endpoints.iter().any(|e| e.request == id)
+    }
+}
+
+/// Every `Ty` a definition holds, to change in place.
+pub(crate) fn kind_tys_mut(kind: &mut TypeKind) -> Vec<&mut Ty> {
+    match kind {
+        TypeKind::Struct(fields) => fields.iter_mut().map(|f| &mut f.ty).collect(),
+        TypeKind::Tagged(variants) => variants.iter_mut().map(|v| &mut v.ty).collect(),
+        TypeKind::Untagged(variants) => variants.iter_mut().map(|v| &mut v.ty).collect(),
+        TypeKind::Alias(t) | TypeKind::Newtype(t) => vec![t],
+        TypeKind::Pending | TypeKind::StringEnum(_) => vec![],
+    }
+}
+
+/// Replaces every type id a type names, wherever it appears.
+pub(crate) fn map_named(ty: &mut Ty, f: &impl Fn(TypeId) -> TypeId) {
+    match ty {
+        Ty::Named(id) => *id = f(*id),
+        Ty::Map(t) | Ty::Vec(t) | Ty::Option(t) => map_named(t, f),
+        Ty::Tuple(parts) => parts.iter_mut().for_each(|p| map_named(p, f)),
+        _ => {}
     }
 }
 

@@ -3,18 +3,24 @@
 //! alike; numbers that servers sometimes send as strings are read leniently.
 
 use super::builder::Builder;
-use super::{Location, Storage, Ty, TypeKind};
+use super::{Location, Storage, Ty, TypeId, TypeKind};
 
 impl Builder<'_> {
-    pub fn storage(&mut self) {
-        for def in &mut self.types {
+    /// `requests` are the endpoints' `Request` structs: every field of theirs is an
+    /// `Option`, required or not, so that a parameter that becomes required or optional in
+    /// another spec keeps its type; the builder checks the required ones before sending.
+    pub fn storage(&mut self, requests: &[TypeId]) {
+        for (id, def) in self.types.iter_mut().enumerate() {
             let (serialize, deserialize) = (def.serialize, def.deserialize);
+            let request = requests.contains(&id);
             let TypeKind::Struct(fields) = &mut def.kind else {
                 continue;
             };
             for f in fields {
                 let plain_value = f.ty == Ty::Upload || f.location != Location::Body;
                 f.storage = match (f.required, f.nullable) {
+                    (_, true) if request && !plain_value => Storage::NullableOption,
+                    _ if request => Storage::Option,
                     (true, false) => Storage::Plain,
                     (true, true) if plain_value => Storage::Plain,
                     (false, true) if serialize && !plain_value => Storage::NullableOption,

@@ -3,22 +3,19 @@
 // warning: /paths/~1odd~1types/post/requestBody/content/application~1json/schema/properties/mixed/enum: a string enum lists values that are not strings; read as any JSON value
 // warning: /components/schemas/note: its Rust name `Note` is taken (by another schema, or by a name the generated code needs); named `Note2`
 impl crate::Client {
-    /// `send`: see [`endpoints::send`](crate::endpoints::send).
-    pub fn send2(&self) -> crate::RequestBuilder<endpoints::send::Request> {
-        crate::RequestBuilder::new(self, endpoints::send::Request::new())
+    /// `send`: see [`endpoints::send`](crate::endpoints::send) for its parameters and answer.
+    pub fn send2(&self) -> endpoints::send::Builder {
+        crate::RequestBuilder::new(self, Default::default())
     }
-    /// `émoji/ノート`: see [`endpoints::u00e9_moji::u30ce_u30fc_u30c8`](crate::endpoints::u00e9_moji::u30ce_u30fc_u30c8).
+    /// `émoji/ノート`: see [`endpoints::u00e9_moji::u30ce_u30fc_u30c8`](crate::endpoints::u00e9_moji::u30ce_u30fc_u30c8) for its parameters and answer.
     pub fn u00e9_moji_u30ce_u30fc_u30c8(
         &self,
-    ) -> crate::RequestBuilder<endpoints::u00e9_moji::u30ce_u30fc_u30c8::Request> {
-        crate::RequestBuilder::new(
-            self,
-            endpoints::u00e9_moji::u30ce_u30fc_u30c8::Request::new(),
-        )
+    ) -> endpoints::u00e9_moji::u30ce_u30fc_u30c8::Builder {
+        crate::RequestBuilder::new(self, Default::default())
     }
-    /// `odd/types`: see [`endpoints::odd::types`](crate::endpoints::odd::types).
-    pub fn odd_types(&self) -> crate::RequestBuilder<endpoints::odd::types::Request> {
-        crate::RequestBuilder::new(self, endpoints::odd::types::Request::new())
+    /// `odd/types`: see [`endpoints::odd::types`](crate::endpoints::odd::types) for its parameters and answer.
+    pub fn odd_types(&self) -> endpoints::odd::types::Builder {
+        crate::RequestBuilder::new(self, Default::default())
     }
 }
 /// Every endpoint generated into this build, in the spec's order.
@@ -76,7 +73,7 @@ pub mod models {
     /// The `note` schema.
     pub type Note2 = String;
     /// The `Note` schema.
-    #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, serde::Serialize, serde::Deserialize, Default)]
     pub struct Note {
         /// `x²`: may be absent.
         #[serde(rename = "x²", skip_serializing_if = "Option::is_none", default)]
@@ -87,6 +84,27 @@ pub mod models {
         /// `self`: may be absent.
         #[serde(rename = "self", skip_serializing_if = "Option::is_none", default)]
         pub self_: Option<bool>,
+    }
+    impl Note {
+        /// A value with the required fields; the optional ones are left out.
+        pub fn new() -> Self {
+            Self::default()
+        }
+        /// `x²`: optional.
+        pub fn x_u00b2(mut self, value: impl Into<String>) -> Self {
+            self.x_u00b2 = Some(value.into());
+            self
+        }
+        /// `١abc`: optional.
+        pub fn u0661_abc(mut self, value: impl Into<i64>) -> Self {
+            self.u0661_abc = Some(value.into());
+            self
+        }
+        /// `self`: optional.
+        pub fn self_(mut self, value: impl Into<bool>) -> Self {
+            self.self_ = Some(value.into());
+            self
+        }
     }
     /// The `Unit` schema.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -198,9 +216,19 @@ pub mod endpoints {
     ///
     /// - Credential: required
     /// - Permission: `write:notes`
+    ///
+    /// # Call
+    ///
+    /// ```rust,ignore
+    /// client.send2().await?;
+    /// ```
+    ///
+    /// Parameters, set by name on the [`Builder`] (an unset required one is an error before anything is sent):
+    ///
+    /// - [`paginate_param`](Builder::paginate_param) (`paginate`): optional
     pub mod send {
         /// The parameters of `send`.
-        #[derive(Debug, Clone, serde::Serialize)]
+        #[derive(Debug, Clone, serde::Serialize, Default)]
         pub struct Request {
             /// `paginate`: optional.
             #[serde(skip_serializing_if = "Option::is_none")]
@@ -208,20 +236,34 @@ pub mod endpoints {
         }
         /// What `send` answers.
         pub type Response = ();
-        /// The error codes the spec lists for this endpoint; match them with
-        /// [`Error::endpoint_code`](crate::Error::endpoint_code).
+        /// What [`Client::send2`](crate::Client::send2) returns: set the parameters by name, then `.await` it.
+        pub type Builder = crate::RequestBuilder<Request>;
+        /// The error codes the spec lists for this endpoint, beside the API's common ones;
+        /// read one from an error with [`ErrorCode::of`].
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         pub enum ErrorCode {
+            /// A code any endpoint may answer (a bad token, a bad parameter, a rate limit).
+            Common(crate::CommonErrorCode),
             /// A code the spec does not list for this endpoint.
             Unknown(String),
         }
+        impl ErrorCode {
+            /// The code of a server error, as this endpoint's: `None` for errors without
+            /// one (a timeout, a decoding error).
+            pub fn of(error: &crate::Error) -> Option<Self> {
+                error.endpoint_code::<Request>()
+            }
+        }
         impl crate::EndpointErrorCode for ErrorCode {
             fn from_code(code: &str) -> Self {
-                Self::Unknown(code.to_owned())
+                crate::CommonErrorCode::from_code(code)
+                    .map_or_else(|| Self::Unknown(code.to_owned()), Self::Common)
             }
             fn as_str(&self) -> &str {
-                let Self::Unknown(code) = self;
-                code
+                match self {
+                    Self::Common(code) => code.as_str(),
+                    Self::Unknown(code) => code,
+                }
             }
         }
         impl crate::Endpoint for Request {
@@ -232,17 +274,14 @@ pub mod endpoints {
             const PERMISSION: Option<&'static str> = Some("write:notes");
         }
         impl Request {
-            /// A request with the required parameters; the optional ones are left out.
+            /// A request with the required parameters, checked by the compiler; the optional
+            /// ones are left out. For [`Client::call`](crate::Client::call).
             pub fn new() -> Self {
-                Self { paginate: None }
+                Self::default()
             }
         }
-        impl Default for Request {
-            fn default() -> Self {
-                Self::new()
-            }
-        }
-        impl crate::RequestBuilder<Request> {
+        /// The parameters of [`send`](crate::endpoints::send), by name.
+        impl Builder {
             /// `paginate`: optional.
             pub fn paginate_param(mut self, value: impl Into<String>) -> Self {
                 self.request.paginate = Some(value.into());
@@ -256,26 +295,46 @@ pub mod endpoints {
         ///
         /// - Credential: required
         /// - Permission: `write:notes`
+        ///
+        /// # Call
+        ///
+        /// ```rust,ignore
+        /// let answer = client.u00e9_moji_u30ce_u30fc_u30c8().await?;
+        /// ```
         pub mod u30ce_u30fc_u30c8 {
             /// The parameters of `émoji/ノート`.
-            #[derive(Debug, Clone, serde::Serialize)]
+            #[derive(Debug, Clone, serde::Serialize, Default)]
             pub struct Request {}
             /// What `émoji/ノート` answers.
             pub type Response = crate::models::Note2;
-            /// The error codes the spec lists for this endpoint; match them with
-            /// [`Error::endpoint_code`](crate::Error::endpoint_code).
+            /// What [`Client::u00e9_moji_u30ce_u30fc_u30c8`](crate::Client::u00e9_moji_u30ce_u30fc_u30c8) returns: set the parameters by name, then `.await` it.
+            pub type Builder = crate::RequestBuilder<Request>;
+            /// The error codes the spec lists for this endpoint, beside the API's common ones;
+            /// read one from an error with [`ErrorCode::of`].
             #[derive(Debug, Clone, PartialEq, Eq, Hash)]
             pub enum ErrorCode {
+                /// A code any endpoint may answer (a bad token, a bad parameter, a rate limit).
+                Common(crate::CommonErrorCode),
                 /// A code the spec does not list for this endpoint.
                 Unknown(String),
             }
+            impl ErrorCode {
+                /// The code of a server error, as this endpoint's: `None` for errors without
+                /// one (a timeout, a decoding error).
+                pub fn of(error: &crate::Error) -> Option<Self> {
+                    error.endpoint_code::<Request>()
+                }
+            }
             impl crate::EndpointErrorCode for ErrorCode {
                 fn from_code(code: &str) -> Self {
-                    Self::Unknown(code.to_owned())
+                    crate::CommonErrorCode::from_code(code)
+                        .map_or_else(|| Self::Unknown(code.to_owned()), Self::Common)
                 }
                 fn as_str(&self) -> &str {
-                    let Self::Unknown(code) = self;
-                    code
+                    match self {
+                        Self::Common(code) => code.as_str(),
+                        Self::Unknown(code) => code,
+                    }
                 }
             }
             impl crate::Endpoint for Request {
@@ -286,14 +345,10 @@ pub mod endpoints {
                 const PERMISSION: Option<&'static str> = Some("write:notes");
             }
             impl Request {
-                /// A request with the required parameters; the optional ones are left out.
+                /// A request with the required parameters, checked by the compiler; the optional
+                /// ones are left out. For [`Client::call`](crate::Client::call).
                 pub fn new() -> Self {
-                    Self {}
-                }
-            }
-            impl Default for Request {
-                fn default() -> Self {
-                    Self::new()
+                    Self::default()
                 }
             }
         }
@@ -304,9 +359,21 @@ pub mod endpoints {
         ///
         /// - Credential: required
         /// - Permission: `write:notes`
+        ///
+        /// # Call
+        ///
+        /// ```rust,ignore
+        /// let answer = client.odd_types().await?;
+        /// ```
+        ///
+        /// Parameters, set by name on the [`Builder`] (an unset required one is an error before anything is sent):
+        ///
+        /// - [`any`](Builder::any) (`any`): optional
+        /// - `r#ref` (`ref`): optional
+        /// - [`mixed`](Builder::mixed) (`mixed`): optional
         pub mod types {
             /// The parameters of `odd/types`.
-            #[derive(Debug, Clone, serde::Serialize)]
+            #[derive(Debug, Clone, serde::Serialize, Default)]
             pub struct Request {
                 /// `any`: optional.
                 #[serde(skip_serializing_if = "Option::is_none")]
@@ -320,20 +387,34 @@ pub mod endpoints {
             }
             /// What `odd/types` answers.
             pub type Response = crate::models::Unit;
-            /// The error codes the spec lists for this endpoint; match them with
-            /// [`Error::endpoint_code`](crate::Error::endpoint_code).
+            /// What [`Client::odd_types`](crate::Client::odd_types) returns: set the parameters by name, then `.await` it.
+            pub type Builder = crate::RequestBuilder<Request>;
+            /// The error codes the spec lists for this endpoint, beside the API's common ones;
+            /// read one from an error with [`ErrorCode::of`].
             #[derive(Debug, Clone, PartialEq, Eq, Hash)]
             pub enum ErrorCode {
+                /// A code any endpoint may answer (a bad token, a bad parameter, a rate limit).
+                Common(crate::CommonErrorCode),
                 /// A code the spec does not list for this endpoint.
                 Unknown(String),
             }
+            impl ErrorCode {
+                /// The code of a server error, as this endpoint's: `None` for errors without
+                /// one (a timeout, a decoding error).
+                pub fn of(error: &crate::Error) -> Option<Self> {
+                    error.endpoint_code::<Request>()
+                }
+            }
             impl crate::EndpointErrorCode for ErrorCode {
                 fn from_code(code: &str) -> Self {
-                    Self::Unknown(code.to_owned())
+                    crate::CommonErrorCode::from_code(code)
+                        .map_or_else(|| Self::Unknown(code.to_owned()), Self::Common)
                 }
                 fn as_str(&self) -> &str {
-                    let Self::Unknown(code) = self;
-                    code
+                    match self {
+                        Self::Common(code) => code.as_str(),
+                        Self::Unknown(code) => code,
+                    }
                 }
             }
             impl crate::Endpoint for Request {
@@ -344,21 +425,14 @@ pub mod endpoints {
                 const PERMISSION: Option<&'static str> = Some("write:notes");
             }
             impl Request {
-                /// A request with the required parameters; the optional ones are left out.
+                /// A request with the required parameters, checked by the compiler; the optional
+                /// ones are left out. For [`Client::call`](crate::Client::call).
                 pub fn new() -> Self {
-                    Self {
-                        any: None,
-                        r#ref: None,
-                        mixed: None,
-                    }
+                    Self::default()
                 }
             }
-            impl Default for Request {
-                fn default() -> Self {
-                    Self::new()
-                }
-            }
-            impl crate::RequestBuilder<Request> {
+            /// The parameters of [`odd/types`](crate::endpoints::odd::types), by name.
+            impl Builder {
                 /// `any`: optional.
                 pub fn any(mut self, value: impl Into<serde_json::Value>) -> Self {
                     self.request.any = Some(value.into());

@@ -1,32 +1,18 @@
 // warning: /components/securitySchemes/ApiKeyAuth: an API key `in: body` (how Misskey sends `i`) is not valid OpenAPI; the generator does not use security schemes, so it is left out
 impl crate::Client {
-    /// `users/{userId}/notes`: see [`endpoints::users::user_id::notes`](crate::endpoints::users::user_id::notes).
-    pub fn users_user_id_notes(
-        &self,
-        user_id: impl Into<String>,
-        x_trace: impl Into<String>,
-    ) -> crate::RequestBuilder<endpoints::users::user_id::notes::Request> {
-        crate::RequestBuilder::new(
-            self,
-            endpoints::users::user_id::notes::Request::new(user_id, x_trace),
-        )
+    /// `users/{userId}/notes`: see [`endpoints::users::user_id::notes`](crate::endpoints::users::user_id::notes) for its parameters and answer.
+    pub fn users_user_id_notes(&self) -> endpoints::users::user_id::notes::Builder {
+        crate::RequestBuilder::new(self, Default::default())
     }
-    /// `stats`: see [`endpoints::stats`](crate::endpoints::stats).
-    pub fn stats(
-        &self,
-        span: impl Into<crate::endpoints::stats::RequestSpan>,
-    ) -> crate::RequestBuilder<endpoints::stats::Request> {
-        crate::RequestBuilder::new(self, endpoints::stats::Request::new(span))
+    /// `stats`: see [`endpoints::stats`](crate::endpoints::stats) for its parameters and answer.
+    pub fn stats(&self) -> endpoints::stats::Builder {
+        crate::RequestBuilder::new(self, Default::default())
     }
-    /// `drive/files/create`: see [`endpoints::drive::files::create`](crate::endpoints::drive::files::create).
-    pub fn drive_files_create(
-        &self,
-        file: crate::upload::UploadFile,
-    ) -> crate::RequestBuilder<endpoints::drive::files::create::Request> {
-        crate::RequestBuilder::new(
-            self,
-            endpoints::drive::files::create::Request::new(file),
-        )
+    /// `drive/files/create`: see [`endpoints::drive::files::create`](crate::endpoints::drive::files::create) for its parameters and answer.
+    #[doc(alias = "upload")]
+    #[doc(alias = "upload_file")]
+    pub fn drive_files_create(&self) -> endpoints::drive::files::create::Builder {
+        crate::RequestBuilder::new(self, Default::default())
     }
 }
 /// Every endpoint generated into this build, in the spec's order.
@@ -155,9 +141,22 @@ pub mod endpoints {
             /// `POST /api/users/{userId}/notes`
             ///
             /// - Credential: not required
+            ///
+            /// # Call
+            ///
+            /// ```rust,ignore
+            /// let answer = client.users_user_id_notes().user_id(user_id).x_trace(x_trace).await?;
+            /// ```
+            ///
+            /// Parameters, set by name on the [`Builder`] (an unset required one is an error before anything is sent):
+            ///
+            /// - [`with_files`](Builder::with_files) (`withFiles`): optional
+            /// - [`user_id`](Builder::user_id) (`userId`): required
+            /// - [`lang`](Builder::lang) (`lang`): optional
+            /// - [`x_trace`](Builder::x_trace) (`X-Trace`): required
             pub mod notes {
                 /// The parameters of `users/{userId}/notes`.
-                #[derive(Debug, Clone, serde::Serialize)]
+                #[derive(Debug, Clone, serde::Serialize, Default)]
                 pub struct Request {
                     /// `withFiles`: optional.
                     #[serde(
@@ -167,30 +166,44 @@ pub mod endpoints {
                     pub with_files: Option<bool>,
                     /// `userId`: required.
                     #[serde(skip)]
-                    pub user_id: String,
+                    pub user_id: Option<String>,
                     /// `lang`: optional.
                     #[serde(skip)]
                     pub lang: Option<String>,
                     /// `X-Trace`: required.
                     #[serde(skip)]
-                    pub x_trace: String,
+                    pub x_trace: Option<String>,
                 }
                 /// What `users/{userId}/notes` answers.
                 pub type Response = bool;
-                /// The error codes the spec lists for this endpoint; match them with
-                /// [`Error::endpoint_code`](crate::Error::endpoint_code).
+                /// What [`Client::users_user_id_notes`](crate::Client::users_user_id_notes) returns: set the parameters by name, then `.await` it.
+                pub type Builder = crate::RequestBuilder<Request>;
+                /// The error codes the spec lists for this endpoint, beside the API's common ones;
+                /// read one from an error with [`ErrorCode::of`].
                 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
                 pub enum ErrorCode {
+                    /// A code any endpoint may answer (a bad token, a bad parameter, a rate limit).
+                    Common(crate::CommonErrorCode),
                     /// A code the spec does not list for this endpoint.
                     Unknown(String),
                 }
+                impl ErrorCode {
+                    /// The code of a server error, as this endpoint's: `None` for errors without
+                    /// one (a timeout, a decoding error).
+                    pub fn of(error: &crate::Error) -> Option<Self> {
+                        error.endpoint_code::<Request>()
+                    }
+                }
                 impl crate::EndpointErrorCode for ErrorCode {
                     fn from_code(code: &str) -> Self {
-                        Self::Unknown(code.to_owned())
+                        crate::CommonErrorCode::from_code(code)
+                            .map_or_else(|| Self::Unknown(code.to_owned()), Self::Common)
                     }
                     fn as_str(&self) -> &str {
-                        let Self::Unknown(code) = self;
-                        code
+                        match self {
+                            Self::Common(code) => code.as_str(),
+                            Self::Unknown(code) => code,
+                        }
                     }
                 }
                 impl crate::Endpoint for Request {
@@ -199,10 +212,23 @@ pub mod endpoints {
                     const NAME: &'static str = "users/{userId}/notes";
                     const REQUIRES_CREDENTIAL: bool = false;
                     const PERMISSION: Option<&'static str> = None;
+                    fn missing(&self) -> Vec<&'static str> {
+                        [
+                            ("userId", self.user_id.is_none()),
+                            ("X-Trace", self.x_trace.is_none()),
+                        ]
+                            .into_iter()
+                            .filter_map(|(name, unset)| unset.then_some(name))
+                            .collect()
+                    }
                     fn path(&self) -> std::borrow::Cow<'static, str> {
                         let mut path = String::new();
                         path.push_str("users/");
-                        path.push_str(&crate::__private::path_segment(&self.user_id));
+                        path.push_str(
+                            &crate::__private::path_segment(
+                                self.user_id.as_deref().unwrap_or_default(),
+                            ),
+                        );
                         path.push_str("/notes");
                         std::borrow::Cow::Owned(path)
                     }
@@ -215,33 +241,46 @@ pub mod endpoints {
                     }
                     fn headers(&self) -> Vec<(&'static str, String)> {
                         let mut pairs = Vec::new();
-                        pairs.push(("X-Trace", self.x_trace.clone()));
+                        if let Some(value) = &self.x_trace {
+                            pairs.push(("X-Trace", value.clone()));
+                        }
                         pairs
                     }
                 }
                 impl Request {
-                    /// A request with the required parameters; the optional ones are left out.
+                    /// A request with the required parameters, checked by the compiler; the optional
+                    /// ones are left out. For [`Client::call`](crate::Client::call).
                     pub fn new(
                         user_id: impl Into<String>,
                         x_trace: impl Into<String>,
                     ) -> Self {
                         Self {
-                            with_files: None,
-                            user_id: user_id.into(),
-                            lang: None,
-                            x_trace: x_trace.into(),
+                            user_id: Some(user_id.into()),
+                            x_trace: Some(x_trace.into()),
+                            ..Self::default()
                         }
                     }
                 }
-                impl crate::RequestBuilder<Request> {
+                /// The parameters of [`users/{userId}/notes`](crate::endpoints::users::user_id::notes), by name.
+                impl Builder {
                     /// `withFiles`: optional.
                     pub fn with_files(mut self, value: impl Into<bool>) -> Self {
                         self.request.with_files = Some(value.into());
                         self
                     }
+                    /// `userId`: required.
+                    pub fn user_id(mut self, value: impl Into<String>) -> Self {
+                        self.request.user_id = Some(value.into());
+                        self
+                    }
                     /// `lang`: optional.
                     pub fn lang(mut self, value: impl Into<String>) -> Self {
                         self.request.lang = Some(value.into());
+                        self
+                    }
+                    /// `X-Trace`: required.
+                    pub fn x_trace(mut self, value: impl Into<String>) -> Self {
+                        self.request.x_trace = Some(value.into());
                         self
                     }
                 }
@@ -251,6 +290,16 @@ pub mod endpoints {
     /// `POST /api/stats`
     ///
     /// - Credential: not required
+    ///
+    /// # Call
+    ///
+    /// ```rust,ignore
+    /// let answer = client.stats().span(span).await?;
+    /// ```
+    ///
+    /// Parameters, set by name on the [`Builder`] (an unset required one is an error before anything is sent):
+    ///
+    /// - [`span`](Builder::span) (`span`): required
     pub mod stats {
         /// An object inline in the spec at `stats parameters0`.
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -295,10 +344,11 @@ pub mod endpoints {
             }
         }
         /// The parameters of `stats`.
-        #[derive(Debug, Clone, serde::Serialize)]
+        #[derive(Debug, Clone, serde::Serialize, Default)]
         pub struct Request {
             /// `span`: required.
-            pub span: RequestSpan,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub span: Option<RequestSpan>,
         }
         /// What `stats` answers.
         #[derive(Debug, Clone, serde::Deserialize)]
@@ -306,20 +356,34 @@ pub mod endpoints {
             /// `count`: always present.
             pub count: i64,
         }
-        /// The error codes the spec lists for this endpoint; match them with
-        /// [`Error::endpoint_code`](crate::Error::endpoint_code).
+        /// What [`Client::stats`](crate::Client::stats) returns: set the parameters by name, then `.await` it.
+        pub type Builder = crate::RequestBuilder<Request>;
+        /// The error codes the spec lists for this endpoint, beside the API's common ones;
+        /// read one from an error with [`ErrorCode::of`].
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         pub enum ErrorCode {
+            /// A code any endpoint may answer (a bad token, a bad parameter, a rate limit).
+            Common(crate::CommonErrorCode),
             /// A code the spec does not list for this endpoint.
             Unknown(String),
         }
+        impl ErrorCode {
+            /// The code of a server error, as this endpoint's: `None` for errors without
+            /// one (a timeout, a decoding error).
+            pub fn of(error: &crate::Error) -> Option<Self> {
+                error.endpoint_code::<Request>()
+            }
+        }
         impl crate::EndpointErrorCode for ErrorCode {
             fn from_code(code: &str) -> Self {
-                Self::Unknown(code.to_owned())
+                crate::CommonErrorCode::from_code(code)
+                    .map_or_else(|| Self::Unknown(code.to_owned()), Self::Common)
             }
             fn as_str(&self) -> &str {
-                let Self::Unknown(code) = self;
-                code
+                match self {
+                    Self::Common(code) => code.as_str(),
+                    Self::Unknown(code) => code,
+                }
             }
         }
         impl crate::Endpoint for Request {
@@ -329,11 +393,26 @@ pub mod endpoints {
             const REQUIRES_CREDENTIAL: bool = false;
             const PERMISSION: Option<&'static str> = None;
             const HTTP_GET: bool = true;
+            fn missing(&self) -> Vec<&'static str> {
+                [("span", self.span.is_none())]
+                    .into_iter()
+                    .filter_map(|(name, unset)| unset.then_some(name))
+                    .collect()
+            }
         }
         impl Request {
-            /// A request with the required parameters; the optional ones are left out.
+            /// A request with the required parameters, checked by the compiler; the optional
+            /// ones are left out. For [`Client::call`](crate::Client::call).
             pub fn new(span: impl Into<RequestSpan>) -> Self {
-                Self { span: span.into() }
+                Self { span: Some(span.into()) }
+            }
+        }
+        /// The parameters of [`stats`](crate::endpoints::stats), by name.
+        impl Builder {
+            /// `span`: required.
+            pub fn span(mut self, value: impl Into<RequestSpan>) -> Self {
+                self.request.span = Some(value.into());
+                self
             }
         }
     }
@@ -345,13 +424,24 @@ pub mod endpoints {
             ///
             /// - Credential: not required
             /// - Body: `multipart/form-data`
+            ///
+            /// # Call
+            ///
+            /// ```rust,ignore
+            /// let answer = client.drive_files_create().file(file).await?;
+            /// ```
+            ///
+            /// Parameters, set by name on the [`Builder`] (an unset required one is an error before anything is sent):
+            ///
+            /// - [`file`](Builder::file) (`file`): required
+            /// - [`name`](Builder::name) (`name`): optional; [`name_null`](Builder::name_null) sends `null`
             pub mod create {
                 /// The parameters of `drive/files/create`.
-                #[derive(Debug, Clone, serde::Serialize)]
+                #[derive(Debug, Clone, serde::Serialize, Default)]
                 pub struct Request {
                     /// `file`: required.
                     #[serde(skip)]
-                    pub file: crate::upload::UploadFile,
+                    pub file: Option<crate::upload::UploadFile>,
                     /// `name`: optional; sending null is not the same as leaving it out.
                     #[serde(skip_serializing_if = "Option::is_none")]
                     pub name: Option<Option<String>>,
@@ -363,20 +453,34 @@ pub mod endpoints {
                     #[serde(default)]
                     pub id: Option<String>,
                 }
-                /// The error codes the spec lists for this endpoint; match them with
-                /// [`Error::endpoint_code`](crate::Error::endpoint_code).
+                /// What [`Client::drive_files_create`](crate::Client::drive_files_create) returns: set the parameters by name, then `.await` it.
+                pub type Builder = crate::RequestBuilder<Request>;
+                /// The error codes the spec lists for this endpoint, beside the API's common ones;
+                /// read one from an error with [`ErrorCode::of`].
                 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
                 pub enum ErrorCode {
+                    /// A code any endpoint may answer (a bad token, a bad parameter, a rate limit).
+                    Common(crate::CommonErrorCode),
                     /// A code the spec does not list for this endpoint.
                     Unknown(String),
                 }
+                impl ErrorCode {
+                    /// The code of a server error, as this endpoint's: `None` for errors without
+                    /// one (a timeout, a decoding error).
+                    pub fn of(error: &crate::Error) -> Option<Self> {
+                        error.endpoint_code::<Request>()
+                    }
+                }
                 impl crate::EndpointErrorCode for ErrorCode {
                     fn from_code(code: &str) -> Self {
-                        Self::Unknown(code.to_owned())
+                        crate::CommonErrorCode::from_code(code)
+                            .map_or_else(|| Self::Unknown(code.to_owned()), Self::Common)
                     }
                     fn as_str(&self) -> &str {
-                        let Self::Unknown(code) = self;
-                        code
+                        match self {
+                            Self::Common(code) => code.as_str(),
+                            Self::Unknown(code) => code,
+                        }
                     }
                 }
                 impl crate::Endpoint for Request {
@@ -387,19 +491,35 @@ pub mod endpoints {
                     const PERMISSION: Option<&'static str> = None;
                     const MULTIPART: bool = true;
                     fn files(&self) -> Vec<(&'static str, &crate::upload::UploadFile)> {
-                        [("file", Some(&self.file))]
+                        [("file", self.file.as_ref())]
                             .into_iter()
                             .filter_map(|(name, file)| Some((name, file?)))
                             .collect()
                     }
-                }
-                impl Request {
-                    /// A request with the required parameters; the optional ones are left out.
-                    pub fn new(file: crate::upload::UploadFile) -> Self {
-                        Self { file, name: None }
+                    fn missing(&self) -> Vec<&'static str> {
+                        [("file", self.file.is_none())]
+                            .into_iter()
+                            .filter_map(|(name, unset)| unset.then_some(name))
+                            .collect()
                     }
                 }
-                impl crate::RequestBuilder<Request> {
+                impl Request {
+                    /// A request with the required parameters, checked by the compiler; the optional
+                    /// ones are left out. For [`Client::call`](crate::Client::call).
+                    pub fn new(file: crate::upload::UploadFile) -> Self {
+                        Self {
+                            file: Some(file),
+                            ..Self::default()
+                        }
+                    }
+                }
+                /// The parameters of [`drive/files/create`](crate::endpoints::drive::files::create), by name.
+                impl Builder {
+                    /// `file`: required.
+                    pub fn file(mut self, file: crate::upload::UploadFile) -> Self {
+                        self.request.file = Some(file);
+                        self
+                    }
                     /// `name`: optional; sending null is not the same as leaving it out.
                     pub fn name(mut self, value: impl Into<String>) -> Self {
                         self.request.name = Some(Some(value.into()));

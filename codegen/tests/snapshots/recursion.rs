@@ -1,16 +1,13 @@
 // warning: /components/schemas/Either/oneOf/0: `Either` is a union that contains itself; that branch is read as any JSON value
 // warning: /components/schemas/Loop: refers to itself with nothing in between, which no value can satisfy; read as any JSON value
 impl crate::Client {
-    /// `notes/show`: see [`endpoints::notes::show`](crate::endpoints::notes::show).
-    pub fn notes_show(
-        &self,
-        note_id: impl Into<String>,
-    ) -> crate::RequestBuilder<endpoints::notes::show::Request> {
-        crate::RequestBuilder::new(self, endpoints::notes::show::Request::new(note_id))
+    /// `notes/show`: see [`endpoints::notes::show`](crate::endpoints::notes::show) for its parameters and answer.
+    pub fn notes_show(&self) -> endpoints::notes::show::Builder {
+        crate::RequestBuilder::new(self, Default::default())
     }
-    /// `trees`: see [`endpoints::trees`](crate::endpoints::trees).
-    pub fn trees(&self) -> crate::RequestBuilder<endpoints::trees::Request> {
-        crate::RequestBuilder::new(self, endpoints::trees::Request::new())
+    /// `trees`: see [`endpoints::trees`](crate::endpoints::trees) for its parameters and answer.
+    pub fn trees(&self) -> endpoints::trees::Builder {
+        crate::RequestBuilder::new(self, Default::default())
     }
 }
 /// Every endpoint generated into this build, in the spec's order.
@@ -142,30 +139,54 @@ pub mod endpoints {
         ///
         /// - Credential: required
         /// - Permission: `write:notes`
+        ///
+        /// # Call
+        ///
+        /// ```rust,ignore
+        /// let answer = client.notes_show().note_id(note_id).await?;
+        /// ```
+        ///
+        /// Parameters, set by name on the [`Builder`] (an unset required one is an error before anything is sent):
+        ///
+        /// - [`note_id`](Builder::note_id) (`noteId`): required
         pub mod show {
             /// The parameters of `notes/show`.
-            #[derive(Debug, Clone, serde::Serialize)]
+            #[derive(Debug, Clone, serde::Serialize, Default)]
             pub struct Request {
                 /// `noteId`: required.
-                #[serde(rename = "noteId")]
-                pub note_id: String,
+                #[serde(rename = "noteId", skip_serializing_if = "Option::is_none")]
+                pub note_id: Option<String>,
             }
             /// What `notes/show` answers.
             pub type Response = crate::models::Note;
-            /// The error codes the spec lists for this endpoint; match them with
-            /// [`Error::endpoint_code`](crate::Error::endpoint_code).
+            /// What [`Client::notes_show`](crate::Client::notes_show) returns: set the parameters by name, then `.await` it.
+            pub type Builder = crate::RequestBuilder<Request>;
+            /// The error codes the spec lists for this endpoint, beside the API's common ones;
+            /// read one from an error with [`ErrorCode::of`].
             #[derive(Debug, Clone, PartialEq, Eq, Hash)]
             pub enum ErrorCode {
+                /// A code any endpoint may answer (a bad token, a bad parameter, a rate limit).
+                Common(crate::CommonErrorCode),
                 /// A code the spec does not list for this endpoint.
                 Unknown(String),
             }
+            impl ErrorCode {
+                /// The code of a server error, as this endpoint's: `None` for errors without
+                /// one (a timeout, a decoding error).
+                pub fn of(error: &crate::Error) -> Option<Self> {
+                    error.endpoint_code::<Request>()
+                }
+            }
             impl crate::EndpointErrorCode for ErrorCode {
                 fn from_code(code: &str) -> Self {
-                    Self::Unknown(code.to_owned())
+                    crate::CommonErrorCode::from_code(code)
+                        .map_or_else(|| Self::Unknown(code.to_owned()), Self::Common)
                 }
                 fn as_str(&self) -> &str {
-                    let Self::Unknown(code) = self;
-                    code
+                    match self {
+                        Self::Common(code) => code.as_str(),
+                        Self::Unknown(code) => code,
+                    }
                 }
             }
             impl crate::Endpoint for Request {
@@ -174,11 +195,28 @@ pub mod endpoints {
                 const NAME: &'static str = "notes/show";
                 const REQUIRES_CREDENTIAL: bool = true;
                 const PERMISSION: Option<&'static str> = Some("write:notes");
+                fn missing(&self) -> Vec<&'static str> {
+                    [("noteId", self.note_id.is_none())]
+                        .into_iter()
+                        .filter_map(|(name, unset)| unset.then_some(name))
+                        .collect()
+                }
             }
             impl Request {
-                /// A request with the required parameters; the optional ones are left out.
+                /// A request with the required parameters, checked by the compiler; the optional
+                /// ones are left out. For [`Client::call`](crate::Client::call).
                 pub fn new(note_id: impl Into<String>) -> Self {
-                    Self { note_id: note_id.into() }
+                    Self {
+                        note_id: Some(note_id.into()),
+                    }
+                }
+            }
+            /// The parameters of [`notes/show`](crate::endpoints::notes::show), by name.
+            impl Builder {
+                /// `noteId`: required.
+                pub fn note_id(mut self, value: impl Into<String>) -> Self {
+                    self.request.note_id = Some(value.into());
+                    self
                 }
             }
         }
@@ -187,9 +225,20 @@ pub mod endpoints {
     ///
     /// - Credential: required
     /// - Permission: `write:notes`
+    ///
+    /// # Call
+    ///
+    /// ```rust,ignore
+    /// let answer = client.trees().await?;
+    /// ```
+    ///
+    /// Parameters, set by name on the [`Builder`] (an unset required one is an error before anything is sent):
+    ///
+    /// - [`tree`](Builder::tree) (`tree`): optional
+    /// - `r#loop` (`loop`): optional
     pub mod trees {
         /// The parameters of `trees`.
-        #[derive(Debug, Clone, serde::Serialize)]
+        #[derive(Debug, Clone, serde::Serialize, Default)]
         pub struct Request {
             /// `tree`: optional.
             #[serde(skip_serializing_if = "Option::is_none")]
@@ -200,20 +249,34 @@ pub mod endpoints {
         }
         /// What `trees` answers.
         pub type Response = crate::models::Either;
-        /// The error codes the spec lists for this endpoint; match them with
-        /// [`Error::endpoint_code`](crate::Error::endpoint_code).
+        /// What [`Client::trees`](crate::Client::trees) returns: set the parameters by name, then `.await` it.
+        pub type Builder = crate::RequestBuilder<Request>;
+        /// The error codes the spec lists for this endpoint, beside the API's common ones;
+        /// read one from an error with [`ErrorCode::of`].
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         pub enum ErrorCode {
+            /// A code any endpoint may answer (a bad token, a bad parameter, a rate limit).
+            Common(crate::CommonErrorCode),
             /// A code the spec does not list for this endpoint.
             Unknown(String),
         }
+        impl ErrorCode {
+            /// The code of a server error, as this endpoint's: `None` for errors without
+            /// one (a timeout, a decoding error).
+            pub fn of(error: &crate::Error) -> Option<Self> {
+                error.endpoint_code::<Request>()
+            }
+        }
         impl crate::EndpointErrorCode for ErrorCode {
             fn from_code(code: &str) -> Self {
-                Self::Unknown(code.to_owned())
+                crate::CommonErrorCode::from_code(code)
+                    .map_or_else(|| Self::Unknown(code.to_owned()), Self::Common)
             }
             fn as_str(&self) -> &str {
-                let Self::Unknown(code) = self;
-                code
+                match self {
+                    Self::Common(code) => code.as_str(),
+                    Self::Unknown(code) => code,
+                }
             }
         }
         impl crate::Endpoint for Request {
@@ -224,17 +287,14 @@ pub mod endpoints {
             const PERMISSION: Option<&'static str> = Some("write:notes");
         }
         impl Request {
-            /// A request with the required parameters; the optional ones are left out.
+            /// A request with the required parameters, checked by the compiler; the optional
+            /// ones are left out. For [`Client::call`](crate::Client::call).
             pub fn new() -> Self {
-                Self { tree: None, r#loop: None }
+                Self::default()
             }
         }
-        impl Default for Request {
-            fn default() -> Self {
-                Self::new()
-            }
-        }
-        impl crate::RequestBuilder<Request> {
+        /// The parameters of [`trees`](crate::endpoints::trees), by name.
+        impl Builder {
             /// `tree`: optional.
             pub fn tree(mut self, value: impl Into<crate::models::Tree>) -> Self {
                 self.request.tree = Some(value.into());

@@ -1,9 +1,8 @@
 impl crate::Client {
-    /// `i/notifications`: see [`endpoints::i::notifications`](crate::endpoints::i::notifications).
-    pub fn i_notifications(
-        &self,
-    ) -> crate::RequestBuilder<endpoints::i::notifications::Request> {
-        crate::RequestBuilder::new(self, endpoints::i::notifications::Request::new())
+    /// `i/notifications`: see [`endpoints::i::notifications`](crate::endpoints::i::notifications) for its parameters and answer.
+    #[doc(alias = "notifications")]
+    pub fn i_notifications(&self) -> endpoints::i::notifications::Builder {
+        crate::RequestBuilder::new(self, Default::default())
     }
 }
 /// Every endpoint generated into this build, in the spec's order.
@@ -254,9 +253,22 @@ pub mod endpoints {
         ///
         /// - Credential: required
         /// - Permission: `write:notes`
+        ///
+        /// # Call
+        ///
+        /// ```rust,ignore
+        /// let answer = client.i_notifications().await?;
+        /// ```
+        ///
+        /// Parameters, set by name on the [`Builder`] (an unset required one is an error before anything is sent):
+        ///
+        /// - [`since_id`](Builder::since_id) (`sinceId`): optional
+        /// - [`until_id`](Builder::until_id) (`untilId`): optional
+        /// - [`limit`](Builder::limit) (`limit`): optional
+        /// - [`kind`](Builder::kind) (`kind`): optional
         pub mod notifications {
             /// The parameters of `i/notifications`.
-            #[derive(Debug, Clone, serde::Serialize)]
+            #[derive(Debug, Clone, serde::Serialize, Default)]
             pub struct Request {
                 /// `sinceId`: optional.
                 #[serde(rename = "sinceId", skip_serializing_if = "Option::is_none")]
@@ -273,20 +285,34 @@ pub mod endpoints {
             }
             /// What `i/notifications` answers.
             pub type Response = Vec<crate::models::Notification>;
-            /// The error codes the spec lists for this endpoint; match them with
-            /// [`Error::endpoint_code`](crate::Error::endpoint_code).
+            /// What [`Client::i_notifications`](crate::Client::i_notifications) returns: set the parameters by name, then `.await` it.
+            pub type Builder = crate::RequestBuilder<Request>;
+            /// The error codes the spec lists for this endpoint, beside the API's common ones;
+            /// read one from an error with [`ErrorCode::of`].
             #[derive(Debug, Clone, PartialEq, Eq, Hash)]
             pub enum ErrorCode {
+                /// A code any endpoint may answer (a bad token, a bad parameter, a rate limit).
+                Common(crate::CommonErrorCode),
                 /// A code the spec does not list for this endpoint.
                 Unknown(String),
             }
+            impl ErrorCode {
+                /// The code of a server error, as this endpoint's: `None` for errors without
+                /// one (a timeout, a decoding error).
+                pub fn of(error: &crate::Error) -> Option<Self> {
+                    error.endpoint_code::<Request>()
+                }
+            }
             impl crate::EndpointErrorCode for ErrorCode {
                 fn from_code(code: &str) -> Self {
-                    Self::Unknown(code.to_owned())
+                    crate::CommonErrorCode::from_code(code)
+                        .map_or_else(|| Self::Unknown(code.to_owned()), Self::Common)
                 }
                 fn as_str(&self) -> &str {
-                    let Self::Unknown(code) = self;
-                    code
+                    match self {
+                        Self::Common(code) => code.as_str(),
+                        Self::Unknown(code) => code,
+                    }
                 }
             }
             impl crate::Endpoint for Request {
@@ -318,22 +344,14 @@ pub mod endpoints {
                 }
             }
             impl Request {
-                /// A request with the required parameters; the optional ones are left out.
+                /// A request with the required parameters, checked by the compiler; the optional
+                /// ones are left out. For [`Client::call`](crate::Client::call).
                 pub fn new() -> Self {
-                    Self {
-                        since_id: None,
-                        until_id: None,
-                        limit: None,
-                        kind: None,
-                    }
+                    Self::default()
                 }
             }
-            impl Default for Request {
-                fn default() -> Self {
-                    Self::new()
-                }
-            }
-            impl crate::RequestBuilder<Request> {
+            /// The parameters of [`i/notifications`](crate::endpoints::i::notifications), by name.
+            impl Builder {
                 /// `sinceId`: optional.
                 pub fn since_id(mut self, value: impl Into<crate::types::Id>) -> Self {
                     self.request.since_id = Some(value.into());

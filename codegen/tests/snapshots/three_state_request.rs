@@ -1,10 +1,7 @@
 impl crate::Client {
-    /// `i/update`: see [`endpoints::i::update`](crate::endpoints::i::update).
-    pub fn i_update(
-        &self,
-        name: Option<impl Into<String>>,
-    ) -> crate::RequestBuilder<endpoints::i::update::Request> {
-        crate::RequestBuilder::new(self, endpoints::i::update::Request::new(name))
+    /// `i/update`: see [`endpoints::i::update`](crate::endpoints::i::update) for its parameters and answer.
+    pub fn i_update(&self) -> endpoints::i::update::Builder {
+        crate::RequestBuilder::new(self, Default::default())
     }
 }
 /// Every endpoint generated into this build, in the spec's order.
@@ -112,12 +109,28 @@ pub mod endpoints {
         ///
         /// - Credential: required
         /// - Permission: `write:notes`
+        ///
+        /// # Call
+        ///
+        /// ```rust,ignore
+        /// let answer = client.i_update().name(name).await?;
+        /// ```
+        ///
+        /// Parameters, set by name on the [`Builder`] (an unset required one is an error before anything is sent):
+        ///
+        /// - [`name`](Builder::name) (`name`): required; [`name_null`](Builder::name_null) sends `null`
+        /// - [`birthday`](Builder::birthday) (`birthday`): optional; [`birthday_null`](Builder::birthday_null) sends `null`
+        /// - [`ratio`](Builder::ratio) (`ratio`): optional
+        /// - [`send_param2`](Builder::send_param2) (`send`): optional
+        /// - [`send_param`](Builder::send_param) (`send_param`): optional
+        /// - `r#type` (`type`): optional
         pub mod update {
             /// The parameters of `i/update`.
-            #[derive(Debug, Clone, serde::Serialize)]
+            #[derive(Debug, Clone, serde::Serialize, Default)]
             pub struct Request {
                 /// `name`: required, may be null.
-                pub name: Option<String>,
+                #[serde(skip_serializing_if = "Option::is_none")]
+                pub name: Option<Option<String>>,
                 /// `birthday`: optional; sending null is not the same as leaving it out.
                 #[serde(skip_serializing_if = "Option::is_none")]
                 pub birthday: Option<Option<String>>,
@@ -146,20 +159,34 @@ pub mod endpoints {
                 #[serde(deserialize_with = "crate::__private::option_number", default)]
                 pub maybe: Option<f64>,
             }
-            /// The error codes the spec lists for this endpoint; match them with
-            /// [`Error::endpoint_code`](crate::Error::endpoint_code).
+            /// What [`Client::i_update`](crate::Client::i_update) returns: set the parameters by name, then `.await` it.
+            pub type Builder = crate::RequestBuilder<Request>;
+            /// The error codes the spec lists for this endpoint, beside the API's common ones;
+            /// read one from an error with [`ErrorCode::of`].
             #[derive(Debug, Clone, PartialEq, Eq, Hash)]
             pub enum ErrorCode {
+                /// A code any endpoint may answer (a bad token, a bad parameter, a rate limit).
+                Common(crate::CommonErrorCode),
                 /// A code the spec does not list for this endpoint.
                 Unknown(String),
             }
+            impl ErrorCode {
+                /// The code of a server error, as this endpoint's: `None` for errors without
+                /// one (a timeout, a decoding error).
+                pub fn of(error: &crate::Error) -> Option<Self> {
+                    error.endpoint_code::<Request>()
+                }
+            }
             impl crate::EndpointErrorCode for ErrorCode {
                 fn from_code(code: &str) -> Self {
-                    Self::Unknown(code.to_owned())
+                    crate::CommonErrorCode::from_code(code)
+                        .map_or_else(|| Self::Unknown(code.to_owned()), Self::Common)
                 }
                 fn as_str(&self) -> &str {
-                    let Self::Unknown(code) = self;
-                    code
+                    match self {
+                        Self::Common(code) => code.as_str(),
+                        Self::Unknown(code) => code,
+                    }
                 }
             }
             impl crate::Endpoint for Request {
@@ -168,21 +195,35 @@ pub mod endpoints {
                 const NAME: &'static str = "i/update";
                 const REQUIRES_CREDENTIAL: bool = true;
                 const PERMISSION: Option<&'static str> = Some("write:notes");
+                fn missing(&self) -> Vec<&'static str> {
+                    [("name", self.name.is_none())]
+                        .into_iter()
+                        .filter_map(|(name, unset)| unset.then_some(name))
+                        .collect()
+                }
             }
             impl Request {
-                /// A request with the required parameters; the optional ones are left out.
+                /// A request with the required parameters, checked by the compiler; the optional
+                /// ones are left out. For [`Client::call`](crate::Client::call).
                 pub fn new(name: Option<impl Into<String>>) -> Self {
                     Self {
-                        name: name.map(Into::into),
-                        birthday: None,
-                        ratio: None,
-                        send: None,
-                        send_param: None,
-                        r#type: None,
+                        name: Some(name.map(|v| v.into())),
+                        ..Self::default()
                     }
                 }
             }
-            impl crate::RequestBuilder<Request> {
+            /// The parameters of [`i/update`](crate::endpoints::i::update), by name.
+            impl Builder {
+                /// `name`: required, may be null.
+                pub fn name(mut self, value: impl Into<String>) -> Self {
+                    self.request.name = Some(Some(value.into()));
+                    self
+                }
+                /// Sends `"name": null`, which is not the same as leaving it out.
+                pub fn name_null(mut self) -> Self {
+                    self.request.name = Some(None);
+                    self
+                }
                 /// `birthday`: optional; sending null is not the same as leaving it out.
                 pub fn birthday(mut self, value: impl Into<String>) -> Self {
                     self.request.birthday = Some(Some(value.into()));
