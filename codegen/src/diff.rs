@@ -13,6 +13,7 @@ use std::path::Path;
 
 use crate::ir::{Api, Ty, TypeId, TypeKind};
 use crate::summary::{cli_options, model_name, read_spec};
+use crate::surface::{RustDiff, Surface};
 use crate::{analyze, Error};
 
 /// How deep inline shapes are written out inside a rendering, and followed into fields.
@@ -595,12 +596,23 @@ fn member_changes(
     }
 }
 
-/// `diff OLD NEW`: the report for two spec files, and whether they differ.
+/// `diff OLD NEW`: the report for two spec files, and whether anything in it breaks Rust
+/// code. What changes for Rust code comes first (see [`crate::surface`]), then what changed
+/// in the spec.
 pub fn diff_files(old: &Path, new: &Path) -> Result<(String, bool), Error> {
-    let old = Snapshot::of(&read_spec(old)?)?;
-    let new = Snapshot::of(&read_spec(new)?)?;
-    let diff = Diff::between(&old, &new);
-    Ok((diff.render(), !diff.is_empty()))
+    let old = analyze(&read_spec(old)?, &cli_options())?;
+    let new = analyze(&read_spec(new)?, &cli_options())?;
+    let (old_surface, new_surface) = (Surface::of(&old), Surface::of(&new));
+    let rust = RustDiff::between(&old_surface, &new_surface);
+    let spec = Diff::between(&Snapshot::from_api(&old), &Snapshot::from_api(&new));
+    let report = format!(
+        "{}
+Spec changes:
+{}",
+        rust.render(&old_surface, &new_surface),
+        spec.render()
+    );
+    Ok((report, !rust.breaking.is_empty()))
 }
 
 #[cfg(test)]

@@ -25,6 +25,8 @@ mod overrides;
 mod repair;
 #[cfg(feature = "cli")]
 pub mod summary;
+#[cfg(feature = "cli")]
+pub mod surface;
 
 /// What to generate.
 #[derive(Debug, Clone, Default)]

@@ -1,14 +1,14 @@
 //! `misskey-codegen`: summarize, compare and fetch Misskey OpenAPI specs.
 //!
 //! Only argument parsing lives here; the commands are `misskey_codegen::{summary, diff,
-//! fetch}`.
+//! surface, fetch}`.
 
 use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use misskey_codegen::{diff, fetch, summary};
+use misskey_codegen::{diff, fetch, summary, surface};
 
 const USAGE: &str = "\
 misskey-codegen: inspect, compare and fetch Misskey OpenAPI specs
@@ -16,6 +16,7 @@ misskey-codegen: inspect, compare and fetch Misskey OpenAPI specs
 Usage:
   misskey-codegen summary SPEC
   misskey-codegen diff OLD NEW
+  misskey-codegen names SPEC
   misskey-codegen fetch URL [-o PATH] [--timeout SECS]
   misskey-codegen help | -h | --help
   misskey-codegen --version
@@ -25,7 +26,11 @@ Commands:
                  server version (info.version), OpenAPI version, paths, endpoints,
                  endpoints needing a credential, multipart endpoints, component
                  schemas, endpoints per group and per permission.
-  diff OLD NEW   What changed from spec OLD to spec NEW, as the generator sees them:
+  diff OLD NEW   What changed from spec OLD to spec NEW. First, and briefly, what
+                 breaks Rust code written against OLD: types, methods, setters,
+                 fields and variants removed or renamed, types changed, parameters
+                 that became required; then what does not (additions, parameters
+                 that became optional), with counts. Then the spec changes:
                  endpoints added and removed; for endpoints in both, request
                  parameters and response fields added, removed or changed (type,
                  required/optional, nullable), the response type, credential,
@@ -33,6 +38,8 @@ Commands:
                  removed, and their fields or variants changed. 3.0 and 3.1
                  spellings of the same schema compare equal. Fields of models are
                  listed once, under the model, not under every endpoint using it.
+  names SPEC     Every public type, method, constructor and setter the spec
+                 generates, one per line with the JSON pointer it comes from.
   fetch URL      GET URL/api.json, check that it is a spec the generator accepts,
                  and only then replace PATH with it atomically. Redirects are
                  followed only to the same host.
@@ -48,8 +55,8 @@ trailing slash or /api.json:
   misskey.io   https://misskey.io/   https://misskey.io/api.json   http://127.0.0.1:3000
 
 Exit status:
-  0  success (diff: the specs have no differences)
-  1  diff: the specs differ
+  0  success (diff: nothing breaks Rust code; there may be other changes)
+  1  diff: something breaks Rust code written against OLD
   2  error: bad arguments, unreadable or invalid spec, failed fetch (nothing
      written); the message is on stderr
 ";
@@ -60,6 +67,7 @@ enum Command {
     Help,
     Version,
     Summary(PathBuf),
+    Names(PathBuf),
     Diff(PathBuf, PathBuf),
     Fetch {
         url: String,
@@ -117,6 +125,10 @@ fn parse(args: &[String]) -> Result<Command, String> {
         "summary" => {
             expect(1, "SPEC")?;
             Ok(Command::Summary(positional[0].clone().into()))
+        }
+        "names" => {
+            expect(1, "SPEC")?;
+            Ok(Command::Names(positional[0].clone().into()))
         }
         "diff" => {
             expect(2, "OLD NEW")?;
@@ -180,9 +192,12 @@ fn main() -> ExitCode {
         Command::Summary(spec) => summary::summarize_file(&spec)
             .map_err(|e| e.to_string())
             .and_then(|text| out(&text, ExitCode::SUCCESS)),
+        Command::Names(spec) => surface::names_file(&spec)
+            .map_err(|e| e.to_string())
+            .and_then(|text| out(&text, ExitCode::SUCCESS)),
         Command::Diff(old, new) => diff::diff_files(&old, &new)
             .map_err(|e| e.to_string())
-            .and_then(|(text, differ)| out(&text, ExitCode::from(u8::from(differ)))),
+            .and_then(|(text, breaking)| out(&text, ExitCode::from(u8::from(breaking)))),
         Command::Fetch {
             url,
             output,

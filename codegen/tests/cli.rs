@@ -120,7 +120,8 @@ fn help_and_usage_errors() {
         "misskey-codegen fetch URL [-o PATH]",
         "[default: spec/api.json]",
         "Exit status:",
-        "1  diff: the specs differ",
+        "1  diff: something breaks Rust code",
+        "misskey-codegen names SPEC",
     ] {
         assert!(text.contains(needle), "help lacks {needle:?}:\n{text}");
     }
@@ -229,28 +230,73 @@ fn diff_of_small_specs() {
 
     let same = run(&["diff", s(&old), s(&old)]);
     assert_eq!(same.status.code(), Some(0), "{}", stderr(&same));
-    assert_eq!(
-        stdout(&same),
-        "old: Mock 1.0.0\nnew: Mock 1.0.0\nno differences\n"
+    let report = stdout(&same);
+    assert!(
+        report.starts_with(
+            "Rust API: Mock 1.0.0 → Mock 1.0.0\nbreaking changes: 0; other changes: 0\n"
+        ),
+        "{report}"
     );
+    assert!(report.ends_with("no differences\n"), "{report}");
 
     let out = run(&["diff", s(&old), s(&new)]);
+    // `ping` is gone and `noteId` changed type: code written against OLD breaks.
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert_eq!(
-        stdout(&out),
-        "old: Mock 1.0.0\n\
-         new: Mock 2.0.0\n\
-         endpoints: 1 added, 1 removed, 2 changed; models: 0 added, 0 removed, 0 changed\n\
-         \n\
-         endpoints added (1):\n  + users/show\n\
-         \n\
-         endpoints removed (1):\n  - ping\n\
-         \n\
-         endpoints changed (2):\n\
-         \x20 notes/create\n\
-         \x20   + request.lang: string (optional)\n\
-         \x20 notes/show\n\
-         \x20   ~ request.noteId: id (optional) → integer (optional) [retyped]\n"
+    let report = stdout(&out);
+    let (rust, spec) = report.split_once("Spec changes:\n").unwrap();
+    let (breaking, other) = rust.split_once("not breaking:\n").unwrap();
+    let lines = |text: &str| -> Vec<String> { text.lines().map(|l| l.trim().to_owned()).collect() };
+    let (breaking, other) = (lines(breaking), lines(other));
+    // Counted first, briefly.
+    assert!(breaking[1].starts_with("breaking changes: "), "{report}");
+    for line in [
+        "- method ping() -> endpoints::ping::Builder",
+        "- type Request (struct)",
+        "~ setter note_id: (impl Into<types::Id>) → (impl Into<i64>)",
+        "~ field note_id: Option<types::Id> → Option<i64>",
+    ] {
+        assert!(
+            breaking.iter().any(|l| l == line),
+            "{line:?} not breaking:\n{report}"
+        );
+    }
+    for line in [
+        "+ method users_show() -> endpoints::users::show::Builder",
+        "+ setter lang(impl Into<String>)",
+        "+ field lang: Option<String>",
+    ] {
+        assert!(
+            other.iter().any(|l| l == line),
+            "{line:?} not listed as not breaking:\n{report}"
+        );
+    }
+    // A new endpoint's types are one line each, their members not listed one by one.
+    assert!(!other.iter().any(|l| l.contains("note_id")), "{report}");
+    // Then the spec's own changes.
+    assert!(
+        spec.contains("endpoints added (1):\n  + users/show\n"),
+        "{report}"
+    );
+    assert!(
+        spec.contains("endpoints removed (1):\n  - ping\n"),
+        "{report}"
+    );
+
+    // Only additions: nothing breaks, exit 0.
+    let added = write(
+        dir.path(),
+        "added.json",
+        &small_old().replace(
+            r#""/ping""#,
+            r#""/ping2": {"post": {"responses": {"204": {"description": "none"}}}}, "/ping""#,
+        ),
+    );
+    let out = run(&["diff", s(&old), s(&added)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("breaking changes: 0; other changes: "),
+        "{}",
+        stdout(&out)
     );
 
     let broken = write(dir.path(), "broken.json", "{\"openapi\": \"2.0\"}");
@@ -372,7 +418,34 @@ fn diff_of_two_real_specs() {
     };
     let out = run(&["diff", s(&old), s(&new)]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    let report = stdout(&out);
+    let whole = stdout(&out);
+    let (rust, report) = whole.split_once("Spec changes:\n").unwrap();
+    let report = report.to_owned();
+    assert!(
+        rust.starts_with("Rust API: Misskey API 2024.10.1 → Misskey API 2025.4.1-mhq.13\n"),
+        "{rust}"
+    );
+    let (breaking, other) = rust.split_once("not breaking:\n").unwrap();
+    // Removed endpoints break code that calls them; added ones and new optional
+    // parameters do not.
+    assert!(
+        breaking.contains(
+            "    - method admin_server_info() -> endpoints::admin::server_info::Builder\n"
+        ),
+        "{breaking}"
+    );
+    assert!(
+        other.contains("    + method admin_abuse_report_resolver_create() -> "),
+        "{other}"
+    );
+    assert!(
+        other.contains("    + setter scheduled_at(impl Into<i64>)\n"),
+        "{other}"
+    );
+    // A model's change is listed once, under the model, not under every endpoint using it.
+    let note_lines = rust.matches("+ field reply_user_id: ").count();
+    assert_eq!(note_lines, 1, "{rust}");
+    assert!(other.contains("  models::Note\n"), "{other}");
     assert!(
         report.starts_with("old: Misskey API 2024.10.1\nnew: Misskey API 2025.4.1-mhq.13\n"),
         "{report}"
@@ -414,9 +487,14 @@ fn diff_of_two_real_specs() {
         .iter()
         .any(|l| l.starts_with("- request.hardMutedWords: ")));
     // reversi/match: `*write:account*` became `*read:account*` in the description.
+    // Its answer also became nullable (the old spec declared a `204` beside the body, the
+    // new one a nullable body), which changes the Rust type.
     assert_eq!(
         item_changes(&report, "reversi/match"),
-        ["~ permission: write:account → read:account"]
+        [
+            "~ permission: write:account → read:account",
+            "~ response: ReversiGameDetailed → ReversiGameDetailed | null"
+        ]
     );
     // Note gained `dimension` and `replyUserId`; `renote` and `reply` went from
     // `allOf: [Note]` to `anyOf: [Note, null]`, the same type: not listed.

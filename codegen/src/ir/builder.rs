@@ -100,10 +100,17 @@ impl Ctx {
         }
     }
 
+    /// One level down. An empty `name_suffix` (the one branch of a union, `allOf: [X]`)
+    /// keeps the name: the place is the same.
     pub fn child(&self, name_suffix: &str, pointer_suffix: &str) -> Ctx {
+        let name = if name_suffix.is_empty() {
+            self.name.clone()
+        } else {
+            format!("{}{}", self.name, names::pascal(name_suffix))
+        };
         Ctx {
             module: self.module.clone(),
-            name: format!("{}{}", self.name, names::pascal(name_suffix)),
+            name,
             pointer: format!("{}/{}", self.pointer, pointer_suffix),
             depth: self.depth + 1,
             multipart: self.multipart,

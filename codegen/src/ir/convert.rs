@@ -8,7 +8,9 @@ use serde_json::Value;
 
 use super::builder::{Builder, Ctx};
 use super::schema::{is_null_only, unbox, view};
-use super::{kind_tys_mut, map_named, Field, Location, Storage, Ty, TypeDef, TypeId, TypeKind};
+use super::{
+    kind_tys, kind_tys_mut, map_named, Field, Location, Storage, Ty, TypeDef, TypeId, TypeKind,
+};
 use crate::names::{self, Scope};
 use crate::normalize::{escape, PREFIX_ITEMS};
 
@@ -162,9 +164,11 @@ impl Builder<'_> {
         let doc = schema.schema_data.description.clone();
         if let Some(&same) = self.shared.get(&key) {
             // Its own name, the shape's one definition.
+            let place_tys = kind_tys(&kind).into_iter().cloned().collect();
             let id = self.push(TypeDef {
                 doc,
                 same_as: Some(same),
+                place_tys,
                 ..TypeDef::new(
                     name,
                     ctx.module.clone(),

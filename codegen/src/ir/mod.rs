@@ -82,6 +82,10 @@ pub struct TypeDef {
     /// An alias standing for an identical shape defined at another place: it has a name of
     /// its own, but no definition to compare or document.
     pub same_as: Option<TypeId>,
+    /// For such an alias: the types of the shape's fields or variants as this place names
+    /// them (its own nested aliases), in the definition's order; what the public surface
+    /// shows, so that it does not depend on which place defines the shape.
+    pub place_tys: Vec<Ty>,
     /// A struct that requests send (not an endpoint's `Request`, whose builder is the
     /// client's): `new` takes its required fields, these setters the others.
     pub constructor: Option<Vec<Setter>>,
@@ -98,6 +102,7 @@ impl TypeDef {
             serialize: false,
             deserialize: false,
             same_as: None,
+            place_tys: Vec::new(),
             constructor: None,
         }
     }
@@ -473,7 +478,7 @@ impl Api {
 }
 
 /// Every `Ty` a definition holds, to change in place.
-pub(crate) fn kind_tys_mut(kind: &mut TypeKind) -> Vec<&mut Ty> {
+pub fn kind_tys_mut(kind: &mut TypeKind) -> Vec<&mut Ty> {
     match kind {
         TypeKind::Struct(fields) => fields.iter_mut().map(|f| &mut f.ty).collect(),
         TypeKind::Tagged(variants) => variants.iter_mut().map(|v| &mut v.ty).collect(),
@@ -503,7 +508,7 @@ pub(crate) fn all_refs(kind: &TypeKind) -> Vec<TypeId> {
 }
 
 /// The types a definition holds, one per field or variant.
-fn kind_tys(kind: &TypeKind) -> Vec<&Ty> {
+pub(crate) fn kind_tys(kind: &TypeKind) -> Vec<&Ty> {
     match kind {
         TypeKind::Struct(fields) => fields.iter().map(|f| &f.ty).collect(),
         TypeKind::Tagged(variants) => variants.iter().map(|v| &v.ty).collect(),
