@@ -737,7 +737,7 @@ fn path_parameters_are_fields_that_fill_the_url() {
     assert!(code.contains("#[serde(skip)]"), "{code}");
     assert!(code.contains("path.push_str(\"miauth/\");"), "{code}");
     assert!(
-        code.contains("path_segment(self.session.as_deref().unwrap_or_default())"),
+        code.contains("self.session.as_deref().unwrap_or_default()"),
         "{code}"
     );
     assert!(code.contains("path.push_str(\"/check\");"), "{code}");

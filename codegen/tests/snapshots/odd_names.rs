@@ -223,9 +223,9 @@ pub mod endpoints {
     /// client.send2().await?;
     /// ```
     ///
-    /// Parameters, set by name on the [`Builder`] (an unset required one is an error before anything is sent):
+    /// Parameters, set by name on the [`Builder`](crate::endpoints::send::Builder) (an unset required one is an error before anything is sent):
     ///
-    /// - [`paginate_param`](Builder::paginate_param) (`paginate`): optional
+    /// - [`paginate_param`](crate::endpoints::send::Builder::paginate_param) (`paginate`): optional
     pub mod send {
         /// The parameters of `send`.
         #[derive(Debug, Clone, serde::Serialize, Default)]
@@ -366,11 +366,11 @@ pub mod endpoints {
         /// let answer = client.odd_types().await?;
         /// ```
         ///
-        /// Parameters, set by name on the [`Builder`] (an unset required one is an error before anything is sent):
+        /// Parameters, set by name on the [`Builder`](crate::endpoints::odd::types::Builder) (an unset required one is an error before anything is sent):
         ///
-        /// - [`any`](Builder::any) (`any`): optional
+        /// - [`any`](crate::endpoints::odd::types::Builder::any) (`any`): optional
         /// - `r#ref` (`ref`): optional
-        /// - [`mixed`](Builder::mixed) (`mixed`): optional
+        /// - [`mixed`](crate::endpoints::odd::types::Builder::mixed) (`mixed`): optional
         pub mod types {
             /// The parameters of `odd/types`.
             #[derive(Debug, Clone, serde::Serialize, Default)]

@@ -148,12 +148,12 @@ pub mod endpoints {
             /// let answer = client.users_user_id_notes().user_id(user_id).x_trace(x_trace).await?;
             /// ```
             ///
-            /// Parameters, set by name on the [`Builder`] (an unset required one is an error before anything is sent):
+            /// Parameters, set by name on the [`Builder`](crate::endpoints::users::user_id::notes::Builder) (an unset required one is an error before anything is sent):
             ///
-            /// - [`with_files`](Builder::with_files) (`withFiles`): optional
-            /// - [`user_id`](Builder::user_id) (`userId`): required
-            /// - [`lang`](Builder::lang) (`lang`): optional
-            /// - [`x_trace`](Builder::x_trace) (`X-Trace`): required
+            /// - [`with_files`](crate::endpoints::users::user_id::notes::Builder::with_files) (`withFiles`): optional
+            /// - [`user_id`](crate::endpoints::users::user_id::notes::Builder::user_id) (`userId`): required
+            /// - [`lang`](crate::endpoints::users::user_id::notes::Builder::lang) (`lang`): optional
+            /// - [`x_trace`](crate::endpoints::users::user_id::notes::Builder::x_trace) (`X-Trace`): required
             pub mod notes {
                 /// The parameters of `users/{userId}/notes`.
                 #[derive(Debug, Clone, serde::Serialize, Default)]
@@ -297,9 +297,9 @@ pub mod endpoints {
     /// let answer = client.stats().span(span).await?;
     /// ```
     ///
-    /// Parameters, set by name on the [`Builder`] (an unset required one is an error before anything is sent):
+    /// Parameters, set by name on the [`Builder`](crate::endpoints::stats::Builder) (an unset required one is an error before anything is sent):
     ///
-    /// - [`span`](Builder::span) (`span`): required
+    /// - [`span`](crate::endpoints::stats::Builder::span) (`span`): required
     pub mod stats {
         /// An object inline in the spec at `stats parameters0`.
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -431,10 +431,10 @@ pub mod endpoints {
             /// let answer = client.drive_files_create().file(file).await?;
             /// ```
             ///
-            /// Parameters, set by name on the [`Builder`] (an unset required one is an error before anything is sent):
+            /// Parameters, set by name on the [`Builder`](crate::endpoints::drive::files::create::Builder) (an unset required one is an error before anything is sent):
             ///
-            /// - [`file`](Builder::file) (`file`): required
-            /// - [`name`](Builder::name) (`name`): optional; [`name_null`](Builder::name_null) sends `null`
+            /// - [`file`](crate::endpoints::drive::files::create::Builder::file) (`file`): required
+            /// - [`name`](crate::endpoints::drive::files::create::Builder::name) (`name`): optional; [`name_null`](crate::endpoints::drive::files::create::Builder::name_null) sends `null`
             pub mod create {
                 /// The parameters of `drive/files/create`.
                 #[derive(Debug, Clone, serde::Serialize, Default)]

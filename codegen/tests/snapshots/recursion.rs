@@ -146,9 +146,9 @@ pub mod endpoints {
         /// let answer = client.notes_show().note_id(note_id).await?;
         /// ```
         ///
-        /// Parameters, set by name on the [`Builder`] (an unset required one is an error before anything is sent):
+        /// Parameters, set by name on the [`Builder`](crate::endpoints::notes::show::Builder) (an unset required one is an error before anything is sent):
         ///
-        /// - [`note_id`](Builder::note_id) (`noteId`): required
+        /// - [`note_id`](crate::endpoints::notes::show::Builder::note_id) (`noteId`): required
         pub mod show {
             /// The parameters of `notes/show`.
             #[derive(Debug, Clone, serde::Serialize, Default)]
@@ -232,9 +232,9 @@ pub mod endpoints {
     /// let answer = client.trees().await?;
     /// ```
     ///
-    /// Parameters, set by name on the [`Builder`] (an unset required one is an error before anything is sent):
+    /// Parameters, set by name on the [`Builder`](crate::endpoints::trees::Builder) (an unset required one is an error before anything is sent):
     ///
-    /// - [`tree`](Builder::tree) (`tree`): optional
+    /// - [`tree`](crate::endpoints::trees::Builder::tree) (`tree`): optional
     /// - `r#loop` (`loop`): optional
     pub mod trees {
         /// The parameters of `trees`.

@@ -260,12 +260,12 @@ pub mod endpoints {
         /// let answer = client.i_notifications().await?;
         /// ```
         ///
-        /// Parameters, set by name on the [`Builder`] (an unset required one is an error before anything is sent):
+        /// Parameters, set by name on the [`Builder`](crate::endpoints::i::notifications::Builder) (an unset required one is an error before anything is sent):
         ///
-        /// - [`since_id`](Builder::since_id) (`sinceId`): optional
-        /// - [`until_id`](Builder::until_id) (`untilId`): optional
-        /// - [`limit`](Builder::limit) (`limit`): optional
-        /// - [`kind`](Builder::kind) (`kind`): optional
+        /// - [`since_id`](crate::endpoints::i::notifications::Builder::since_id) (`sinceId`): optional
+        /// - [`until_id`](crate::endpoints::i::notifications::Builder::until_id) (`untilId`): optional
+        /// - [`limit`](crate::endpoints::i::notifications::Builder::limit) (`limit`): optional
+        /// - [`kind`](crate::endpoints::i::notifications::Builder::kind) (`kind`): optional
         pub mod notifications {
             /// The parameters of `i/notifications`.
             #[derive(Debug, Clone, serde::Serialize, Default)]

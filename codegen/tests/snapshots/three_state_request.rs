@@ -116,13 +116,13 @@ pub mod endpoints {
         /// let answer = client.i_update().name(name).await?;
         /// ```
         ///
-        /// Parameters, set by name on the [`Builder`] (an unset required one is an error before anything is sent):
+        /// Parameters, set by name on the [`Builder`](crate::endpoints::i::update::Builder) (an unset required one is an error before anything is sent):
         ///
-        /// - [`name`](Builder::name) (`name`): required; [`name_null`](Builder::name_null) sends `null`
-        /// - [`birthday`](Builder::birthday) (`birthday`): optional; [`birthday_null`](Builder::birthday_null) sends `null`
-        /// - [`ratio`](Builder::ratio) (`ratio`): optional
-        /// - [`send_param2`](Builder::send_param2) (`send`): optional
-        /// - [`send_param`](Builder::send_param) (`send_param`): optional
+        /// - [`name`](crate::endpoints::i::update::Builder::name) (`name`): required; [`name_null`](crate::endpoints::i::update::Builder::name_null) sends `null`
+        /// - [`birthday`](crate::endpoints::i::update::Builder::birthday) (`birthday`): optional; [`birthday_null`](crate::endpoints::i::update::Builder::birthday_null) sends `null`
+        /// - [`ratio`](crate::endpoints::i::update::Builder::ratio) (`ratio`): optional
+        /// - [`send_param2`](crate::endpoints::i::update::Builder::send_param2) (`send`): optional
+        /// - [`send_param`](crate::endpoints::i::update::Builder::send_param) (`send_param`): optional
         /// - `r#type` (`type`): optional
         pub mod update {
             /// The parameters of `i/update`.
