@@ -813,6 +813,68 @@ fn every_hand_written_client_and_builder_method_is_reserved() {
 }
 
 #[test]
+fn a_204_declared_beside_a_body_keeps_the_bodys_type() {
+    let body = json!({"type": "object", "properties": {"createdNote": {"type": "string"}}, "required": ["createdNote"]});
+    let mut value: Value = serde_json::from_str(&spec(
+        json!({}),
+        &[("/notes/create", json!({"type": "object"}), Some(body))],
+    ))
+    .unwrap();
+    let without = api(&value.to_string());
+    value["paths"]["/notes/create"]["post"]["responses"]["204"] =
+        json!({"description": "scheduled"});
+    let with = api(&value.to_string());
+    // The same type either way: code keeps compiling whether a spec declares the 204.
+    let (a, b) = (&without.endpoints[0], &with.endpoints[0]);
+    let name = |api: &Api, ty: &Ty| match ty {
+        Ty::Named(id) => api.types[*id].name.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(name(&without, &a.response), "Response");
+    assert_eq!(name(&with, &b.response), "Response");
+    assert!(!a.may_answer_nothing && b.may_answer_nothing);
+    assert!(code(&value.to_string()).contains("send_optional"));
+}
+
+#[test]
+fn the_common_error_codes_are_the_cores() {
+    // The generator leaves out of each endpoint's `ErrorCode` the codes the core's
+    // `CommonErrorCode` holds; the two lists must be the same.
+    let source = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../src/error.rs"),
+    )
+    .unwrap();
+    let core: Vec<&str> = source
+        .lines()
+        .filter(|l| l.contains("\" => CommonErrorCode::"))
+        .filter_map(|l| l.trim().strip_prefix('"')?.split('"').next())
+        .collect();
+    assert!(core.contains(&"INVALID_PARAM"), "{core:?}");
+    assert_eq!(core, misskey_codegen::ir::COMMON_ERROR_CODES);
+
+    // And an endpoint that lists them gets only its own codes as variants.
+    let mut value: Value = serde_json::from_str(&spec(
+        json!({}),
+        &[("/notes/show", json!({"type": "object"}), None)],
+    ))
+    .unwrap();
+    value["paths"]["/notes/show"]["post"]["responses"]["400"] = json!({
+        "description": "Client error",
+        "content": {"application/json": {"examples": {
+            "INVALID_PARAM": {"value": {"error": {"code": "INVALID_PARAM", "message": "Invalid param."}}},
+            "NO_SUCH_NOTE": {"value": {"error": {"code": "NO_SUCH_NOTE", "message": "No such note."}}},
+        }}}
+    });
+    let api = api(&value.to_string());
+    let codes: Vec<&str> = api.endpoints[0]
+        .error_codes
+        .iter()
+        .map(|c| c.code.as_str())
+        .collect();
+    assert_eq!(codes, ["NO_SUCH_NOTE"]);
+}
+
+#[test]
 fn query_header_and_get_only_parameters_are_generated_where_they_travel() {
     use misskey_codegen::ir::{HttpMethod, Location};
     let mut value: Value = serde_json::from_str(&spec(
