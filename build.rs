@@ -8,19 +8,18 @@ fn main() {
     let manifest_dir = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
     println!("cargo:rerun-if-env-changed=MISSKEY_SPEC");
     println!("cargo:rerun-if-env-changed=MISSKEY_CODEGEN_DERIVE_ALL");
-    let spec = match env::var_os("MISSKEY_SPEC") {
-        Some(path) => PathBuf::from(path),
+    println!("cargo:rerun-if-env-changed=DOCS_RS");
+    let given = env::var_os("MISSKEY_SPEC").map(PathBuf::from);
+    // A build script runs in this package's directory, so that is where a relative path
+    // points: in a dependent's build, the crate's checkout, not the dependent's.
+    let spec = match &given {
+        Some(path) => manifest_dir.join(path),
         None => manifest_dir.join("spec").join("api.json"),
     };
     println!("cargo:rerun-if-changed={}", spec.display());
-    if !spec.is_file() {
-        fail(&format!(
-            "no Misskey OpenAPI spec at {}.\n\
-             Point MISSKEY_SPEC at one, or save your server's spec as spec/api.json:\n  \
-             curl -o spec/api.json https://YOUR.SERVER/api.json\n  \
-             (or: cargo run -p misskey-codegen -- fetch https://YOUR.SERVER -o spec/api.json)",
-            spec.display()
-        ));
+    let docs_rs = env::var_os("DOCS_RS").is_some();
+    if !spec.is_file() && !docs_rs {
+        fail(&missing_spec(given.as_deref(), &spec, &manifest_dir));
     }
 
     let manifest = manifest_dir.join("Cargo.toml");
@@ -30,8 +29,14 @@ fn main() {
         features: features(&manifest),
         derive_all: env::var_os("MISSKEY_CODEGEN_DERIVE_ALL").is_some_and(|v| v == "1"),
     };
-    let generated = misskey_codegen::generate_file(&spec, &options)
-        .unwrap_or_else(|err| fail(&err.to_string()));
+    let generated = if spec.is_file() {
+        misskey_codegen::generate_file(&spec, &options)
+    } else {
+        // docs.rs builds without network or a server: document the core, with no endpoints.
+        println!("cargo:warning=no spec: generating no endpoints (a docs.rs build)");
+        misskey_codegen::generate_with_warnings(DOCS_RS_SPEC, &options)
+    }
+    .unwrap_or_else(|err| fail(&err.to_string()));
     warn(&spec, &generated.warnings);
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("set by cargo")).join("generated.rs");
     if let Err(err) = fs::write(&out, generated.code) {
@@ -66,7 +71,39 @@ fn warn(spec: &Path, warnings: &[misskey_codegen::Warning]) {
     }
 }
 
+/// The spec of a docs.rs build: no endpoints, so the documentation shows the core.
+const DOCS_RS_SPEC: &str = r#"{"openapi": "3.1.0", "info": {"title": "Misskey API (no spec: the documentation of the core alone)", "version": "none"}, "paths": {}}"#;
+
+/// Why there is no spec, and the fix for that case.
+fn missing_spec(given: Option<&Path>, resolved: &Path, manifest_dir: &Path) -> String {
+    const ENV: &str = "[env] MISSKEY_SPEC = { value = \"spec/api.json\", relative = true }";
+    match given {
+        Some(path) if path.is_relative() => format!(
+            "no Misskey OpenAPI spec at {}: a relative MISSKEY_SPEC is read from \
+             misskey-client's directory ({}), not your crate's. In your crate's \
+             .cargo/config.toml, write: {ENV}",
+            path.display(),
+            manifest_dir.display()
+        ),
+        Some(_) => format!(
+            "no Misskey OpenAPI spec at {} (MISSKEY_SPEC). Save your server's spec there: \
+             curl -o {} https://YOUR.SERVER/api.json",
+            resolved.display(),
+            resolved.display()
+        ),
+        None => format!(
+            "no Misskey OpenAPI spec at {}: MISSKEY_SPEC is not set. Save your server's spec \
+             in your crate (curl -o spec/api.json https://YOUR.SERVER/api.json) and, in its \
+             .cargo/config.toml, write: {ENV}",
+            resolved.display()
+        ),
+    }
+}
+
+/// Fails the build with one message, as cargo shows it: `error: misskey-client@…: …`.
 fn fail(message: &str) -> ! {
-    eprintln!("error: {message}");
-    process::exit(1);
+    for line in message.lines() {
+        println!("cargo::error={line}");
+    }
+    process::exit(0);
 }

@@ -837,6 +837,26 @@ fn a_204_declared_beside_a_body_keeps_the_bodys_type() {
 }
 
 #[test]
+fn methods_users_look_for_under_other_names_have_doc_aliases() {
+    let code = code(&spec(
+        json!({}),
+        &[
+            ("/notes/timeline", json!({"type": "object"}), None),
+            ("/notes/create", json!({"type": "object"}), None),
+            ("/notes/show", json!({"type": "object"}), None),
+        ],
+    ));
+    let method = |name: &str| {
+        let at = code.find(&format!("pub fn {name}(")).unwrap();
+        let start = code[..at].rfind("    }\n").map_or(0, |i| i);
+        code[start..at].to_owned()
+    };
+    assert!(method("notes_timeline").contains("#[doc(alias = \"home_timeline\")]"), "{code}");
+    assert!(method("notes_create").contains("#[doc(alias = \"post\")]"), "{code}");
+    assert!(!method("notes_show").contains("doc(alias"), "{code}");
+}
+
+#[test]
 fn the_common_error_codes_are_the_cores() {
     // The generator leaves out of each endpoint's `ErrorCode` the codes the core's
     // `CommonErrorCode` holds; the two lists must be the same.
