@@ -851,8 +851,14 @@ fn methods_users_look_for_under_other_names_have_doc_aliases() {
         let start = code[..at].rfind("    }\n").map_or(0, |i| i);
         code[start..at].to_owned()
     };
-    assert!(method("notes_timeline").contains("#[doc(alias = \"home_timeline\")]"), "{code}");
-    assert!(method("notes_create").contains("#[doc(alias = \"post\")]"), "{code}");
+    assert!(
+        method("notes_timeline").contains("#[doc(alias = \"home_timeline\")]"),
+        "{code}"
+    );
+    assert!(
+        method("notes_create").contains("#[doc(alias = \"post\")]"),
+        "{code}"
+    );
     assert!(!method("notes_show").contains("doc(alias"), "{code}");
 }
 
