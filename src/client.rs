@@ -17,6 +17,10 @@ use crate::{Endpoint, Error, Result};
 /// The timeout when none is set: some malformed requests are never answered.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 
+/// The largest answer body a client reads unless told otherwise: 32 MiB, a hundred times a
+/// full page of notes.
+pub const DEFAULT_MAX_RESPONSE_SIZE: usize = 32 << 20;
+
 const DEFAULT_USER_AGENT: &str = concat!("misskey-client/", env!("CARGO_PKG_VERSION"));
 
 /// How the token is sent.
@@ -87,12 +91,11 @@ impl RetryPolicy {
         if let Some(asked) = err.retry_after() {
             return (asked <= self.max_backoff).then_some(asked);
         }
-        let exp = self
-            .base_backoff
-            .saturating_mul(1u32 << (attempt - 1).min(16))
-            .min(self.max_backoff);
-        // Jitter in [exp/2, exp] so that many clients do not retry in step.
-        Some(exp / 2 + exp.mul_f64(jitter() / 2.0))
+        Some(crate::wait::backoff(
+            self.base_backoff,
+            self.max_backoff,
+            attempt - 1,
+        ))
     }
 }
 
@@ -101,14 +104,6 @@ impl Default for RetryPolicy {
     fn default() -> RetryPolicy {
         RetryPolicy::new(3)
     }
-}
-
-/// A number in [0, 1) that differs between calls, without a random-number crate.
-fn jitter() -> f64 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u128(Instant::now().elapsed().as_nanos());
-    (h.finish() >> 11) as f64 / (1u64 << 53) as f64
 }
 
 /// A Misskey API client. Cheap to clone (one `Arc`); `Send + Sync`.
@@ -142,6 +137,7 @@ struct Inner {
     timeout: Option<Duration>,
     user_agent: HeaderValue,
     retry: RetryPolicy,
+    max_response_size: usize,
 }
 
 impl std::fmt::Debug for Client {
@@ -167,6 +163,7 @@ pub struct ClientBuilder {
     user_agent: Option<String>,
     http: Option<reqwest::Client>,
     retry: RetryPolicy,
+    max_response_size: usize,
 }
 
 impl ClientBuilder {
@@ -219,6 +216,14 @@ impl ClientBuilder {
         self
     }
 
+    /// The largest answer body read, in bytes ([`DEFAULT_MAX_RESPONSE_SIZE`] by default);
+    /// a larger one is [`Error::ResponseTooLarge`], read no further. A server (or a proxy
+    /// in front of it) cannot make the client hold more than this.
+    pub fn max_response_size(mut self, bytes: usize) -> Self {
+        self.max_response_size = bytes;
+        self
+    }
+
     /// Builds the client. Fails on a base URL that cannot be used.
     pub fn build(self) -> Result<Client> {
         let base = parse_base_url(&self.base)?;
@@ -246,6 +251,7 @@ impl ClientBuilder {
                 timeout: self.timeout,
                 user_agent,
                 retry: self.retry,
+                max_response_size: self.max_response_size,
             }),
         })
     }
@@ -338,6 +344,7 @@ impl Client {
             user_agent: None,
             http: None,
             retry: RetryPolicy::none(),
+            max_response_size: DEFAULT_MAX_RESPONSE_SIZE,
         }
     }
 
@@ -383,6 +390,7 @@ impl Client {
                 timeout: self.inner.timeout,
                 user_agent: self.inner.user_agent.clone(),
                 retry: self.inner.retry.clone(),
+                max_response_size: self.inner.max_response_size,
             }),
         }
     }
@@ -536,6 +544,7 @@ impl Client {
         span: tracing::Span,
     ) -> Result<Bytes> {
         let started = Instant::now();
+        check_endpoint_path(name)?;
         let token = self.inner.token.as_ref().filter(|_| with_token);
         let is_get = matches!(payload, Payload::Query(_));
         let body_token = token.filter(|_| self.inner.auth_mode == AuthMode::Body && !is_get);
@@ -649,6 +658,12 @@ impl Client {
         };
 
         let transport = |e: reqwest::Error| {
+            if let Some(changed) = upload_size_changed(&e) {
+                return Error::Upload {
+                    reason: changed,
+                    source: None,
+                };
+            }
             if e.is_timeout() {
                 Error::Timeout {
                     endpoint: name.to_owned(),
@@ -661,7 +676,7 @@ impl Client {
                 }
             }
         };
-        let resp = req.send().await.map_err(transport)?;
+        let mut resp = req.send().await.map_err(transport)?;
         let status = resp.status();
         let header = |h| {
             resp.headers()
@@ -676,6 +691,11 @@ impl Client {
             } else {
                 Some(resp.url().to_string())
             };
+            // A server that echoes the request may put the token in the address.
+            let location = match (location, token) {
+                (Some(l), Some(t)) => Some(l.replace(t.expose_secret(), "***")),
+                (location, _) => location,
+            };
             return Err(Error::Redirect {
                 endpoint: name.to_owned(),
                 status: status.as_u16(),
@@ -684,13 +704,75 @@ impl Client {
         }
         let content_type = header(CONTENT_TYPE).map(str::to_owned);
         let retry_after = header(RETRY_AFTER).map(str::to_owned);
-        let body = resp.bytes().await.map_err(transport)?;
+        let limit = inner.max_response_size;
+        let too_large = || Error::ResponseTooLarge {
+            endpoint: name.to_owned(),
+            limit,
+        };
+        if resp.content_length().is_some_and(|len| len > limit as u64) {
+            return Err(too_large());
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) = resp.chunk().await.map_err(transport)? {
+            if body.len() + chunk.len() > limit {
+                return Err(too_large());
+            }
+            body.extend_from_slice(&chunk);
+        }
+        let body = Bytes::from(body);
         let meta = ResponseMeta {
             content_type: content_type.as_deref(),
             retry_after: retry_after.as_deref(),
         };
         let secret = token.map(Token::expose_secret);
         check_response(name, status.as_u16(), meta, body, secret).map(|b| (status.as_u16(), b))
+    }
+}
+
+/// The message of a file that changed size while it was uploaded, if that is among the
+/// causes of a transport error.
+fn upload_size_changed(err: &reqwest::Error) -> Option<String> {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(err);
+    while let Some(e) = cause {
+        if let Some(changed) = e.downcast_ref::<crate::upload::SizeChanged>() {
+            return Some(changed.0.clone());
+        }
+        if let Some(changed) = e
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+            .and_then(|inner| inner.downcast_ref::<crate::upload::SizeChanged>())
+        {
+            return Some(changed.0.clone());
+        }
+        cause = e.source();
+    }
+    None
+}
+
+/// An endpoint's path must stay an endpoint's path: `..` or `.` as a segment (a path
+/// parameter set to `..`) would send the request, token included, to another endpoint, and
+/// `?` or `#` in a name would turn into a query or a fragment.
+fn check_endpoint_path(name: &str) -> Result<()> {
+    let reason = if name.is_empty() {
+        Some("it is empty".to_owned())
+    } else if let Some(c) = name
+        .chars()
+        .find(|c| matches!(c, '?' | '#' | '\\') || c.is_whitespace() || c.is_control())
+    {
+        Some(format!("it contains {c:?}"))
+    } else if name.starts_with('/') {
+        Some("it starts with `/`".to_owned())
+    } else {
+        name.split('/')
+            .find(|segment| matches!(*segment, "" | "." | ".."))
+            .map(|segment| format!("it has a segment {segment:?} (a path parameter set to that?)"))
+    };
+    match reason {
+        Some(reason) => Err(Error::Encode {
+            endpoint: name.to_owned(),
+            reason: format!("not an endpoint path: {reason}; nothing was sent"),
+        }),
+        None => Ok(()),
     }
 }
 

@@ -19,6 +19,13 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// How many characters of a body an error keeps.
 const EXCERPT_CHARS: usize = 200;
 
+/// How far before an excerpt's window a credential's key is looked for.
+const CREDENTIAL_CONTEXT: usize = 256;
+
+/// Error bodies larger than this are not parsed as JSON: Misskey's errors are small, and a
+/// huge body would cost its size again as a `serde_json::Value`.
+const MAX_ERROR_JSON: usize = 1 << 20;
+
 /// Everything a call can fail with.
 ///
 /// Match on the variant for the kind of failure, or use [`Error::code`] /
@@ -71,7 +78,7 @@ pub enum Error {
         after: Option<Duration>,
     },
     /// The request could not be sent or the answer not received (DNS, TLS, connection reset).
-    #[error("{endpoint}: transport error: {source}")]
+    #[error("{endpoint}: transport error: {}", causes(source))]
     Transport {
         /// The endpoint called.
         endpoint: String,
@@ -128,6 +135,16 @@ pub enum Error {
     /// The streaming API failed; see [`StreamError`](crate::streaming::StreamError).
     #[error(transparent)]
     Streaming(#[from] crate::streaming::StreamError),
+    /// The answer's body is larger than the client's limit
+    /// ([`ClientBuilder::max_response_size`](crate::ClientBuilder::max_response_size));
+    /// it was not read further.
+    #[error("{endpoint}: the answer is larger than the limit of {limit} bytes (raise it with ClientBuilder::max_response_size)")]
+    ResponseTooLarge {
+        /// The endpoint called.
+        endpoint: String,
+        /// The limit, in bytes.
+        limit: usize,
+    },
     /// Required parameters were not set on a request; nothing was sent.
     #[error("{endpoint}: required parameter{} {} not set; nothing was sent", plural(parameters.len()), list(parameters))]
     MissingParameters {
@@ -151,6 +168,22 @@ pub enum Error {
         /// What went wrong.
         reason: String,
     },
+}
+
+/// An error and its causes, `: `-separated: reqwest's own message ("error sending
+/// request") says little, the real cause is often several levels down.
+fn causes(err: &dyn std::error::Error) -> String {
+    let mut out = err.to_string();
+    let mut cause = err.source();
+    while let Some(e) = cause {
+        let text = e.to_string();
+        if !out.contains(&text) {
+            out.push_str(": ");
+            out.push_str(&text);
+        }
+        cause = e.source();
+    }
+    out
 }
 
 fn plural(n: usize) -> &'static str {
@@ -287,15 +320,22 @@ impl fmt::Display for ErrorKind {
 }
 
 /// An error in Misskey's shape: `{"error": {"message", "code", "id", "kind", "info"?}}`.
+///
+/// Not every one has every part: `signin-flow` answers a wrong password with only an `id`
+/// (`code` and `message` are then empty), and its rate limit puts a whole error in `info`
+/// (see [`ApiError::info_code`]).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{endpoint}: {code}: {message} (HTTP {status})")]
+#[error("{endpoint}: {}{message} (HTTP {status}{})",
+    if code.is_empty() { String::new() } else { format!("{code}: ") },
+    id.as_deref().map(|id| format!(", id {id}")).unwrap_or_default())]
 #[non_exhaustive]
 pub struct ApiError {
     /// The endpoint called.
     pub endpoint: String,
     /// The HTTP status. "Not found" is not always 404: match on [`ApiError::code`].
     pub status: u16,
-    /// The machine-readable code: `NO_SUCH_NOTE`, `RATE_LIMIT_EXCEEDED`, ...
+    /// The machine-readable code: `NO_SUCH_NOTE`, `RATE_LIMIT_EXCEEDED`, ...; empty when
+    /// the server sent none.
     pub code: String,
     /// The error's UUID, stable across servers for one error of one endpoint.
     pub id: Option<String>,
@@ -307,6 +347,14 @@ pub struct ApiError {
     pub info: Option<Value>,
     /// The `Retry-After` header, when the server sent one.
     pub retry_after: Option<Duration>,
+}
+
+impl ApiError {
+    /// The code of an error nested in `info` (`{"info": {"code": "TOO_MANY_AUTHENTICATION_FAILURES", …}}`),
+    /// as `signin-flow` sends with its rate limit.
+    pub fn info_code(&self) -> Option<&str> {
+        self.info.as_ref()?.get("code")?.as_str()
+    }
 }
 
 /// A `429 Too Many Requests` answer.
@@ -384,10 +432,18 @@ pub struct UnexpectedBody {
 impl Error {
     /// The server's error code: Misskey's `code` (`NO_SUCH_NOTE`), or the framework's
     /// (`FST_ERR_CTP_INVALID_JSON_BODY`). `None` for failures that have none.
+    ///
+    /// An error without a code of its own that carries a whole error in `info` (the rate
+    /// limit of `signin-flow`) answers that one's: `TOO_MANY_AUTHENTICATION_FAILURES`.
     pub fn code(&self) -> Option<&str> {
+        fn api(e: &ApiError) -> Option<&str> {
+            Some(e.code.as_str())
+                .filter(|c| !c.is_empty())
+                .or_else(|| e.info_code())
+        }
         match self {
-            Error::Api(e) => Some(&e.code),
-            Error::RateLimited(e) => e.error.as_ref().map(|e| e.code.as_str()),
+            Error::Api(e) => api(e),
+            Error::RateLimited(e) => e.error.as_ref().and_then(api),
             Error::Framework(e) => e.code.as_deref(),
             _ => None,
         }
@@ -513,7 +569,7 @@ pub(crate) fn check_response(
 /// The error for a non-success answer (or a success answer that is not JSON).
 fn error_from_body(endpoint: &str, status: u16, meta: ResponseMeta<'_>, body: &[u8]) -> Error {
     let retry_after = meta.retry_after.and_then(parse_retry_after);
-    let json: Option<Value> = if looks_like_json(body) {
+    let json: Option<Value> = if looks_like_json(body) && body.len() <= MAX_ERROR_JSON {
         serde_json::from_slice(body).ok()
     } else {
         None
@@ -560,16 +616,26 @@ fn api_error(
     retry_after: Option<Duration>,
 ) -> Option<ApiError> {
     let e = v.get("error")?.as_object()?;
-    let code = e.get("code")?.as_str()?;
     let text = |k: &str| e.get(k).and_then(Value::as_str).map(str::to_owned);
+    // Misskey's shape as long as it says something of its own: a code, an id or a message.
+    if ["code", "id", "message"].iter().all(|k| text(k).is_none()) {
+        return None;
+    }
     Some(ApiError {
         endpoint: endpoint.to_owned(),
         status,
-        code: code.to_owned(),
+        code: text("code").unwrap_or_default(),
         id: text("id"),
         message: text("message").unwrap_or_default(),
         kind: e.get("kind").and_then(Value::as_str).map(ErrorKind::parse),
-        info: e.get("info").filter(|i| !i.is_null()).cloned(),
+        info: e
+            .get("info")
+            .filter(|i| !i.is_null())
+            .cloned()
+            .map(|mut info| {
+                mask_credentials(&mut info);
+                info
+            }),
         retry_after,
     })
 }
@@ -595,10 +661,10 @@ fn framework_error(endpoint: &str, status: u16, v: &Value) -> Option<FrameworkEr
 fn parse_retry_after(value: &str) -> Option<Duration> {
     let value = value.trim();
     if let Ok(secs) = value.parse::<u64>() {
-        return Some(Duration::from_secs(secs));
+        return Some(Duration::from_secs(secs).min(crate::wait::LONGEST));
     }
     if let Ok(secs) = value.parse::<f64>() {
-        return (secs.is_finite() && secs >= 0.0).then(|| Duration::from_secs_f64(secs));
+        return crate::wait::from_secs_f64(secs);
     }
     let at = httpdate::parse_http_date(value).ok()?;
     Some(at.duration_since(SystemTime::now()).unwrap_or_default())
@@ -606,15 +672,13 @@ fn parse_retry_after(value: &str) -> Option<Duration> {
 
 /// `info.resetMs`: a Unix time in ms (older servers, forks) or ms until the reset (upstream).
 fn reset_from_ms(ms: f64) -> Option<Duration> {
-    if !ms.is_finite() || ms < 0.0 {
-        return None;
-    }
     // Anything past 2001-09-09 in ms is a point in time; no limit window lasts 31 years.
-    if ms >= 1e12 {
+    if ms.is_finite() && ms >= 1e12 {
+        let at = Duration::try_from_secs_f64(ms / 1000.0).ok()?;
         let now = SystemTime::now().duration_since(UNIX_EPOCH).ok()?;
-        Some(Duration::from_secs_f64(ms / 1000.0).saturating_sub(now))
+        Some(at.saturating_sub(now).min(crate::wait::LONGEST))
     } else {
-        Some(Duration::from_secs_f64(ms / 1000.0))
+        crate::wait::from_secs_f64(ms / 1000.0)
     }
 }
 
@@ -629,20 +693,28 @@ fn looks_like_json(body: &[u8]) -> bool {
     }
 }
 
-/// A short, printable piece of `body` around byte `at`.
+/// A short, printable piece of `body` around byte `at`. Reads only a window of the body
+/// around `at`, so an error about a huge body costs no more than one about a small one.
 pub(crate) fn excerpt(body: &[u8], at: usize) -> String {
     if body.is_empty() {
         return String::new();
     }
-    let text = String::from_utf8_lossy(body);
-    let at = at.min(text.len());
+    // At most 4 bytes a character: this window holds the excerpt whatever the text.
+    let at = at.min(body.len());
+    let reach = EXCERPT_CHARS * 4;
+    let (lo, hi) = (at.saturating_sub(reach), (at + reach).min(body.len()));
+    // Masked with some context before the window, where a credential's key may be.
+    let context = lo.saturating_sub(CREDENTIAL_CONTEXT);
+    let mut window = body[context..hi].to_vec();
+    mask_credential_text(&mut window);
+    let text = String::from_utf8_lossy(&window[lo - context..]);
     let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let centre = chars.partition_point(|(i, _)| *i < at);
+    let centre = chars.partition_point(|(i, _)| *i < at - lo);
     let start = centre.saturating_sub(EXCERPT_CHARS / 2);
     let end = (start + EXCERPT_CHARS).min(chars.len());
     let start = end.saturating_sub(EXCERPT_CHARS).min(start);
     let mut out = String::new();
-    if start > 0 {
+    if start > 0 || lo > 0 {
         out.push('…');
     }
     out.extend(
@@ -650,30 +722,174 @@ pub(crate) fn excerpt(body: &[u8], at: usize) -> String {
             .iter()
             .map(|(_, c)| if c.is_control() { ' ' } else { *c }),
     );
-    if end < chars.len() {
+    if end < chars.len() || hi < body.len() {
         out.push('…');
     }
     out
 }
 
-/// Replaces `secret` with `***` in whatever an error copied from a body.
+/// Replaces `secret` with `***` in whatever an error copied from a body, a header or a
+/// decoding message, in case a server or proxy echoes the request back; an excerpt cut in
+/// the middle of the secret loses the piece it kept too.
 pub(crate) fn redact(err: &mut Error, secret: &str) {
     let fix = |s: &mut String| {
         if s.contains(secret) {
             *s = s.replace(secret, "***");
         }
     };
+    let fix_value = |v: &mut Value| replace_in_strings(v, secret);
     match err {
-        Error::Api(e) => fix(&mut e.message),
+        Error::Api(e) => {
+            fix(&mut e.message);
+            fix(&mut e.code);
+            e.id.as_mut().map(fix);
+            e.info.as_mut().map(fix_value);
+        }
         Error::RateLimited(e) => {
             if let Some(e) = &mut e.error {
                 fix(&mut e.message);
+                fix(&mut e.code);
+                e.id.as_mut().map(fix);
+                e.info.as_mut().map(fix_value);
             }
         }
-        Error::Framework(e) => fix(&mut e.message),
-        Error::UnexpectedBody(e) => fix(&mut e.excerpt),
-        Error::Decode { excerpt, .. } => fix(excerpt),
+        Error::Framework(e) => {
+            fix(&mut e.message);
+            e.error.as_mut().map(fix);
+            e.code.as_mut().map(fix);
+        }
+        Error::UnexpectedBody(e) => {
+            fix(&mut e.excerpt);
+            mask_cut_secret(&mut e.excerpt, secret);
+        }
+        Error::Decode {
+            excerpt, source, ..
+        } => {
+            fix(excerpt);
+            mask_cut_secret(excerpt, secret);
+            let message = source.to_string();
+            if message.contains(secret) {
+                *source = serde::de::Error::custom(message.replace(secret, "***"));
+            }
+        }
+        Error::Redirect { location, .. } => {
+            location.as_mut().map(fix);
+        }
         _ => {}
+    }
+}
+
+fn replace_in_strings(v: &mut Value, secret: &str) {
+    match v {
+        Value::String(s) if s.contains(secret) => *s = s.replace(secret, "***"),
+        Value::Array(items) => items.iter_mut().for_each(|i| replace_in_strings(i, secret)),
+        Value::Object(map) => map.values_mut().for_each(|i| replace_in_strings(i, secret)),
+        _ => {}
+    }
+}
+
+/// The shortest piece of a secret at an excerpt's cut edge that is masked.
+const SECRET_PIECE: usize = 4;
+
+/// An excerpt starts or ends where it was cut (`…`); if the secret straddles the cut, the
+/// piece inside still gives part of it away.
+fn mask_cut_secret(excerpt: &mut String, secret: &str) {
+    let chars: Vec<char> = secret.chars().collect();
+    if chars.len() <= SECRET_PIECE {
+        return;
+    }
+    if let Some(body) = excerpt.strip_prefix('…') {
+        // The longest tail of the secret the excerpt starts with.
+        let tail = (SECRET_PIECE..chars.len())
+            .rev()
+            .map(|n| chars[chars.len() - n..].iter().collect::<String>())
+            .find(|tail| body.starts_with(tail.as_str()));
+        if let Some(tail) = tail {
+            *excerpt = format!("…***{}", &body[tail.len()..]);
+        }
+    }
+    if let Some(body) = excerpt.strip_suffix('…') {
+        let head = (SECRET_PIECE..chars.len())
+            .rev()
+            .map(|n| chars[..n].iter().collect::<String>())
+            .find(|head| body.ends_with(head.as_str()));
+        if let Some(head) = head {
+            *excerpt = format!("{}***…", &body[..body.len() - head.len()]);
+        }
+    }
+}
+
+/// Whether a JSON key names a credential (a password, a token, a secret, `i`): its value
+/// is never copied into an error, whoever sent it.
+pub(crate) fn is_credential_key(key: &str) -> bool {
+    let lower = key.to_ascii_lowercase();
+    lower == "i"
+        || ["password", "token", "secret", "apikey", "api_key"]
+            .iter()
+            .any(|word| lower.contains(word))
+}
+
+/// `***` for the value of every credential key, at any depth.
+fn mask_credentials(v: &mut Value) {
+    match v {
+        Value::Array(items) => items.iter_mut().for_each(mask_credentials),
+        Value::Object(map) => {
+            for (key, value) in map.iter_mut() {
+                if is_credential_key(key) && !value.is_null() {
+                    *value = Value::String("***".into());
+                } else {
+                    mask_credentials(value);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `***` for the string values of credential keys in JSON text (an excerpt's window):
+/// `"password": "hunter2"` becomes `"password": "*******"`, the same length, so that
+/// positions in the text stay where they were.
+fn mask_credential_text(text: &mut [u8]) {
+    let mut i = 0;
+    while let Some(offset) = text[i..].iter().position(|b| *b == b'"') {
+        let key_start = i + offset + 1;
+        let Some(key_len) = text[key_start..].iter().position(|b| *b == b'"') else {
+            return;
+        };
+        let key_end = key_start + key_len;
+        let mut j = key_end + 1;
+        while j < text.len() && text[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        let is_key = j < text.len() && text[j] == b':';
+        let credential =
+            is_key && std::str::from_utf8(&text[key_start..key_end]).is_ok_and(is_credential_key);
+        if !credential {
+            i = key_end + 1;
+            continue;
+        }
+        j += 1;
+        while j < text.len() && text[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        if j < text.len() && text[j] == b'"' {
+            let mut k = j + 1;
+            while k < text.len() && text[k] != b'"' {
+                // Masks escapes too, so that an escaped quote does not end the value.
+                if text[k] == b'\\' && k + 1 < text.len() {
+                    text[k] = b'*';
+                    k += 1;
+                }
+                text[k] = b'*';
+                k += 1;
+            }
+            i = k.min(text.len());
+        } else {
+            i = j;
+        }
+        if i >= text.len() {
+            return;
+        }
     }
 }
 
@@ -712,6 +928,15 @@ fn decode_body_with_path<T: DeserializeOwned>(endpoint: &str, body: &[u8]) -> Re
 
 fn decode_error(endpoint: &str, body: &[u8], path: String, source: serde_json::Error) -> Error {
     let at = byte_offset(body, source.line(), source.column());
+    // serde's message quotes the value (`invalid type: string "hunter2"`).
+    let field = path.rsplit(['.', '[']).next().unwrap_or_default();
+    let source = if is_credential_key(field) {
+        serde::de::Error::custom(format!(
+            "the value of `{field}` (a credential, not shown) does not fit its type"
+        ))
+    } else {
+        source
+    };
     let excerpt = if body.is_empty() {
         "<empty>".to_owned()
     } else {

@@ -10,6 +10,7 @@ pub mod streaming;
 mod token;
 pub mod types;
 pub mod upload;
+mod wait;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -18,7 +19,9 @@ pub mod __private;
 pub use token::Token;
 
 pub use auth::Permission;
-pub use client::{AuthMode, Client, ClientBuilder, RetryPolicy, DEFAULT_TIMEOUT};
+pub use client::{
+    AuthMode, Client, ClientBuilder, RetryPolicy, DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT,
+};
 pub use endpoint::{Endpoint, EndpointErrorCode, EndpointInfo, EndpointVisitor, RequestBuilder};
 pub use error::{
     decode_response, decode_response_optional, decode_response_value, ApiError, CommonErrorCode,

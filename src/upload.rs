@@ -130,12 +130,18 @@ impl UploadFile {
                 let file = tokio::fs::File::open(path).await.map_err(|e| {
                     Error::upload(format!("cannot open {}", path.display()), Some(e))
                 })?;
-                let len = file.metadata().await.map(|m| m.len()).ok();
-                let body = reqwest::Body::wrap_stream(ReaderStream::new(file));
-                match len {
-                    Some(len) => Part::stream_with_length(body, len),
-                    None => Part::stream(body),
+                let metadata = file.metadata().await.map_err(|e| {
+                    Error::upload(format!("cannot read {}", path.display()), Some(e))
+                })?;
+                if metadata.is_dir() {
+                    return Err(Error::upload(
+                        format!("{} is a directory, not a file", path.display()),
+                        None,
+                    ));
                 }
+                let len = metadata.len();
+                let stream = exact_length(ReaderStream::new(file), len, path.display().to_string());
+                Part::stream_with_length(reqwest::Body::wrap_stream(stream), len)
             }
             Source::Reader(reader) => {
                 let reader = reader
@@ -154,10 +160,68 @@ impl UploadFile {
                 Part::stream(reqwest::Body::wrap_stream(ReaderStream::new(reader)))
             }
         };
+        // The name is written into the part's header: a line break there would add headers.
+        if let Some(c) = self.name().chars().find(|c| c.is_control()) {
+            return Err(Error::upload(
+                format!(
+                    "the file name {:?} contains the control character {c:?}",
+                    self.name()
+                ),
+                None,
+            ));
+        }
         part.file_name(self.name().to_owned())
             .mime_str(self.mime())
             .map_err(|_| Error::upload(format!("invalid content type {:?}", self.mime()), None))
     }
+}
+
+/// A file that changed size while it was sent: the multipart body announced its length
+/// when it was opened. Found again in the transport error's causes, to report it as
+/// [`Error::Upload`].
+#[derive(Debug)]
+pub(crate) struct SizeChanged(pub(crate) String);
+
+impl fmt::Display for SizeChanged {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for SizeChanged {}
+
+/// The file's bytes, failing if there are more or fewer than the `len` it had when opened,
+/// rather than sending a body that does not match its announced length.
+fn exact_length(
+    stream: ReaderStream<tokio::fs::File>,
+    len: u64,
+    name: String,
+) -> impl futures_util::Stream<Item = std::io::Result<Bytes>> + Send + 'static {
+    use futures_util::StreamExt;
+    let changed = move |how: &str| {
+        std::io::Error::other(SizeChanged(format!(
+            "{name} {how} while it was uploaded ({len} bytes when opened); nothing usable was sent"
+        )))
+    };
+    futures_util::stream::unfold(Some((stream, 0u64)), move |state| {
+        let changed = changed.clone();
+        async move {
+            let (mut stream, sent) = state?;
+            match stream.next().await {
+                Some(Ok(chunk)) => {
+                    let sent = sent + chunk.len() as u64;
+                    if sent > len {
+                        Some((Err(changed("grew")), None))
+                    } else {
+                        Some((Ok(chunk), Some((stream, sent))))
+                    }
+                }
+                Some(Err(err)) => Some((Err(err), None)),
+                None if sent < len => Some((Err(changed("shrank")), None)),
+                None => None,
+            }
+        }
+    })
 }
 
 impl fmt::Debug for UploadFile {

@@ -50,7 +50,7 @@ async fn misskey_error_shape() {
     assert_eq!(api.info, None);
     assert_eq!(
         err.to_string(),
-        "notes/show: NO_SUCH_NOTE: No such note. (HTTP 400)"
+        "notes/show: NO_SUCH_NOTE: No such note. (HTTP 400, id 24fcbfc6-2e37-42b6-8388-c29b3861a08d)"
     );
 }
 

@@ -871,6 +871,29 @@ fn type_def(api: &Api, id: TypeId, def: &TypeDef) -> TokenStream {
                 derives.push(quote! { serde::Deserialize });
             }
             let request = api.is_request(id);
+            // A struct holding a credential prints `***` for it instead of deriving `Debug`.
+            let redacted_debug = fields.iter().any(|f| f.sensitive).then(|| {
+                derives.retain(|d| d.to_string() != "Debug");
+                let entries = fields.iter().map(|f| {
+                    let field = ident(&f.ident);
+                    let label = f.ident.trim_start_matches("r#");
+                    if f.sensitive {
+                        quote! { .field(#label, &"***") }
+                    } else {
+                        quote! { .field(#label, &self.#field) }
+                    }
+                });
+                let label = def.name.as_str();
+                quote! {
+                    impl std::fmt::Debug for #name {
+                        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                            f.debug_struct(#label)
+                                #(#entries)*
+                                .finish()
+                        }
+                    }
+                }
+            });
             // A request's fields are all `Option`s; a nested struct with no required field
             // gets `new()`, which clippy wants to be its `Default` too.
             let no_required = def.constructor.is_some() && fields.iter().all(|f| !f.required);
@@ -890,6 +913,7 @@ fn type_def(api: &Api, id: TypeId, def: &TypeDef) -> TokenStream {
                 pub struct #name {
                     #(#fields),*
                 }
+                #redacted_debug
                 #constructor
             }
         }

@@ -128,6 +128,16 @@ impl Scope {
     }
 }
 
+/// Whether a JSON field holds a credential: a password, a token, a secret, or `i` (how
+/// Misskey sends the access token). Their values never show in `Debug`.
+pub fn is_credential(json: &str) -> bool {
+    let lower = json.to_ascii_lowercase();
+    lower == "i"
+        || ["password", "token", "secret", "apikey", "api_key"]
+            .iter()
+            .any(|word| lower.contains(word))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -170,13 +170,13 @@ impl App {
         interval: Duration,
         deadline: Duration,
     ) -> Result<Authorization> {
-        let until = tokio::time::Instant::now() + deadline;
+        let until = crate::wait::later(tokio::time::Instant::now(), deadline);
         loop {
             match self.userkey(client, session_token).await {
                 Err(err) if err.code() == Some(PENDING_SESSION) => {}
                 other => return other,
             }
-            if tokio::time::Instant::now() + interval > until {
+            if crate::wait::later(tokio::time::Instant::now(), interval) > until {
                 return Err(Error::Auth {
                     reason: format!("the user did not accept within {deadline:?}"),
                 });

@@ -217,8 +217,12 @@ impl MiAuth {
 
     /// Checks every `interval` until the user allows it, for at most `deadline`.
     pub async fn wait(&self, interval: Duration, deadline: Duration) -> Result<Authorization> {
-        self.wait_until(interval, Instant::now() + deadline, deadline)
-            .await
+        self.wait_until(
+            interval,
+            crate::wait::later(Instant::now(), deadline),
+            deadline,
+        )
+        .await
     }
 
     async fn wait_until(
@@ -231,7 +235,7 @@ impl MiAuth {
             if let MiAuthStatus::Authorized(auth) = self.check().await? {
                 return Ok(auth);
             }
-            if Instant::now() + interval > until {
+            if crate::wait::later(Instant::now(), interval) > until {
                 return Err(Error::Auth {
                     reason: format!("the user did not allow it within {deadline:?}"),
                 });
@@ -274,7 +278,7 @@ impl LocalMiAuth {
     /// Waits (at most `deadline`) for the browser to come back to the callback with this
     /// session, answers it with a short page, then fetches the token.
     pub async fn wait(self, deadline: Duration) -> Result<Authorization> {
-        let until = Instant::now() + deadline;
+        let until = crate::wait::later(Instant::now(), deadline);
         let timed_out = || Error::Auth {
             reason: format!("the browser did not come back within {deadline:?}"),
         };

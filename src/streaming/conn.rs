@@ -610,16 +610,8 @@ async fn write(ws: Option<&mut Ws>, text: Option<String>, limit: Duration) -> Re
         _ => Ok(()),
     }
 }
-/// Exponential backoff with jitter: `min * 2^attempt`, capped at `max`, then a random point
-/// in its upper half so that many clients do not reconnect in lockstep.
 fn backoff(cfg: &Config, attempt: u32) -> Duration {
-    let base = cfg
-        .backoff_min
-        .saturating_mul(1u32 << attempt.min(16))
-        .min(cfg.backoff_max);
-    // uuid's v4 generator is a good enough random source for jitter.
-    let r = (uuid::Uuid::new_v4().as_u128() % 1000) as u32;
-    base / 2 + (base / 2) * r / 1000
+    crate::wait::backoff(cfg.backoff_min, cfg.backoff_max, attempt)
 }
 
 #[cfg(test)]

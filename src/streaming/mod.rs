@@ -165,7 +165,7 @@ impl StreamingBuilder {
     }
 
     /// How often to ping the server (default 50 s; Misskey drops sockets idle for about two
-    /// minutes).
+    /// minutes). At least 100 ms; every duration here is at most a year.
     pub fn ping_interval(mut self, interval: Duration) -> Self {
         self.ping_interval = interval;
         self
@@ -194,17 +194,24 @@ impl StreamingBuilder {
     }
 
     fn config(self) -> StreamResult<Config> {
+        use crate::wait::clamp;
         let url = streaming_url(&self.base)?;
+        // Whatever was configured, timers get what they can hold: a zero ping interval
+        // would stop the task, `Duration::MAX` would overflow a deadline.
+        let ping_interval = clamp(self.ping_interval, MIN_PING_INTERVAL);
+        let idle_timeout = self
+            .idle_timeout
+            .unwrap_or_else(|| ping_interval.saturating_mul(5) / 2);
         Ok(Config {
             url,
             token: self.token,
             bearer: self.bearer,
-            handshake_timeout: self.handshake_timeout,
-            connect_timeout: self.connect_timeout,
-            ping_interval: self.ping_interval,
-            idle_timeout: self.idle_timeout.unwrap_or(self.ping_interval * 5 / 2),
-            backoff_min: self.backoff_min,
-            backoff_max: self.backoff_max,
+            handshake_timeout: clamp(self.handshake_timeout, Duration::from_millis(1)),
+            connect_timeout: clamp(self.connect_timeout, Duration::from_millis(1)),
+            ping_interval,
+            idle_timeout: clamp(idle_timeout, ping_interval),
+            backoff_min: clamp(self.backoff_min, Duration::from_millis(1)),
+            backoff_max: clamp(self.backoff_max, Duration::from_millis(1)),
             max_reconnect_attempts: self.max_reconnect_attempts,
         })
     }
@@ -250,6 +257,9 @@ fn streaming_url(base: &str) -> StreamResult<url::Url> {
     url.set_fragment(None);
     Ok(url)
 }
+
+/// The shortest ping interval: below it the pings would be the traffic.
+const MIN_PING_INTERVAL: Duration = Duration::from_millis(100);
 
 struct Shared {
     /// Maintained by the task: whether the socket is up.

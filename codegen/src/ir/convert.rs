@@ -268,6 +268,7 @@ impl Builder<'_> {
                 location: Location::Body,
                 storage: Storage::Plain,
                 lenient_number: false,
+                sensitive: names::is_credential(json),
             });
         }
         fields

@@ -530,5 +530,6 @@ fn text_field(
         location,
         storage: Storage::Plain,
         lenient_number: false,
+        sensitive: names::is_credential(json),
     }
 }

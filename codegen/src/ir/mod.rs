@@ -141,6 +141,8 @@ pub struct Field {
     pub storage: Storage,
     /// Read with a helper that also takes numbers sent as strings; decided by `storage`.
     pub lenient_number: bool,
+    /// A credential (a password, a token, a secret): `Debug` shows `***` instead.
+    pub sensitive: bool,
 }
 
 /// Where a request parameter travels.
