@@ -202,6 +202,7 @@ async fn answer_mentions(client: &Client) -> Result<()> {
             }
             ChannelMessage::Event(_) => {}
             ChannelMessage::Reconnected => eprintln!("reconnected; mentions may have been missed"),
+            ChannelMessage::Missed(n) => eprintln!("{n} events dropped: this bot fell behind"),
         }
     }
     Ok(())

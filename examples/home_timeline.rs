@@ -37,6 +37,7 @@ async fn main() -> misskey_client::Result<()> {
             ChannelMessage::Reconnected => {
                 println!("-- reconnected: notes posted meanwhile are not shown --")
             }
+            ChannelMessage::Missed(n) => println!("-- {n} notes dropped: printing fell behind --"),
         }
     }
     Ok(())

@@ -48,6 +48,7 @@ async fn main() -> misskey_client::Result<()> {
             // Mentions sent while the socket was down are not replayed; a real bot would
             // fetch them with `notes/mentions` here.
             ChannelMessage::Reconnected => eprintln!("reconnected; mentions may have been missed"),
+            ChannelMessage::Missed(n) => eprintln!("{n} events dropped: this bot fell behind"),
         }
     }
     Ok(())

@@ -281,3 +281,40 @@ impl From<&Path> for UploadFile {
         UploadFile::from_path(path)
     }
 }
+
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+    use futures_util::StreamExt;
+
+    /// The bytes of a 10-byte file read as if it had been `announced` bytes when opened.
+    async fn send(announced: u64) -> Vec<std::io::Result<Bytes>> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f");
+        std::fs::write(&path, b"0123456789").unwrap();
+        let file = tokio::fs::File::open(&path).await.unwrap();
+        exact_length(ReaderStream::new(file), announced, "f".into())
+            .collect()
+            .await
+    }
+
+    fn changed(items: &[std::io::Result<Bytes>]) -> Option<String> {
+        let err = items.last()?.as_ref().err()?;
+        let changed = err.get_ref()?.downcast_ref::<SizeChanged>()?;
+        Some(changed.0.clone())
+    }
+
+    #[tokio::test]
+    async fn a_file_that_grew_or_shrank_fails_instead_of_sending_a_broken_body() {
+        let same = send(10).await;
+        assert!(same.iter().all(Result::is_ok));
+        assert_eq!(
+            same.iter()
+                .map(|c| c.as_ref().unwrap().len())
+                .sum::<usize>(),
+            10
+        );
+        assert!(changed(&send(4).await).is_some_and(|m| m.contains("grew")));
+        assert!(changed(&send(20).await).is_some_and(|m| m.contains("shrank")));
+    }
+}

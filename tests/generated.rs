@@ -488,3 +488,23 @@ fn request_types_serialize_only_what_was_set() {
         json!({"description": null, "name": "x"})
     );
 }
+
+#[test]
+fn passwords_and_secrets_print_as_stars_in_debug() {
+    let client = Client::new("https://misskey.example").unwrap();
+    let builder = client
+        .i_change_password()
+        .current_password("OLD-PASSWORD-1")
+        .new_password("NEW-PASSWORD-2");
+    let shown = format!("{builder:?}");
+    assert!(shown.contains("current_password"), "{shown}");
+    assert!(
+        !shown.contains("OLD-PASSWORD-1") && !shown.contains("NEW-PASSWORD-2"),
+        "{shown}"
+    );
+    // What `admin/reset-password` answers is the new password.
+    let answer: misskey_client::endpoints::admin::reset_password::Response =
+        serde_json::from_value(json!({"password": "FRESH-PASSWORD-3"})).unwrap();
+    assert!(!format!("{answer:?}").contains("FRESH-PASSWORD-3"));
+    assert_eq!(answer.password, "FRESH-PASSWORD-3");
+}

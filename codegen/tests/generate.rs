@@ -863,6 +863,28 @@ fn methods_users_look_for_under_other_names_have_doc_aliases() {
 }
 
 #[test]
+fn credential_fields_are_not_shown_by_debug() {
+    let code = code(&spec(
+        json!({}),
+        &[(
+            "/i/change-password",
+            json!({"type": "object", "properties": {
+                "currentPassword": {"type": "string"}, "token": {"type": "string"},
+                "note": {"type": "string"}}}),
+            None,
+        )],
+    ));
+    assert!(
+        code.contains(".field(\"current_password\", &\"***\")"),
+        "{code}"
+    );
+    assert!(code.contains(".field(\"token\", &\"***\")"), "{code}");
+    assert!(code.contains(".field(\"note\", &self.note)"), "{code}");
+    let request = &code[code.find("pub struct Request").unwrap() - 200..];
+    assert!(!request[..300].contains("Debug"), "{request}");
+}
+
+#[test]
 fn the_common_error_codes_are_the_cores() {
     // The generator leaves out of each endpoint's `ErrorCode` the codes the core's
     // `CommonErrorCode` holds; the two lists must be the same.

@@ -12,8 +12,6 @@ use serde_json::{json, Value};
 use tokio::net::TcpStream;
 use tokio::sync::{mpsc, oneshot};
 use tokio::time::Instant;
-use tokio_tungstenite::tungstenite::client::IntoClientRequest;
-use tokio_tungstenite::tungstenite::http::header::{HeaderValue, AUTHORIZATION};
 use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 
@@ -41,11 +39,62 @@ pub(crate) struct Config {
 /// socket was re-established.
 #[derive(Debug)]
 pub(crate) enum Incoming {
-    Event { event_type: String, body: Value },
+    Event {
+        event_type: String,
+        body: Value,
+    },
     Reconnected,
+    /// This many events were dropped because the consumer's queue was full.
+    Missed(u64),
 }
 
-pub(crate) type Tx = mpsc::UnboundedSender<Incoming>;
+/// The sending end of one consumer's queue. The queue is bounded: a consumer that does not
+/// keep up loses events rather than the process its memory, and is told how many it lost
+/// (`Incoming::Missed`) before the next one it gets.
+pub(crate) struct Tx {
+    tx: mpsc::Sender<Incoming>,
+    /// Events dropped since the consumer last had room; the task alone touches it.
+    missed: std::cell::Cell<u64>,
+}
+
+impl Tx {
+    /// A consumer's queue of `capacity` items.
+    pub(crate) fn channel(capacity: usize) -> (Tx, mpsc::Receiver<Incoming>) {
+        let (tx, rx) = mpsc::channel(capacity.max(2));
+        (
+            Tx {
+                tx,
+                missed: std::cell::Cell::new(0),
+            },
+            rx,
+        )
+    }
+
+    /// Queues an item, or counts it as missed when the queue is full; `false` when the
+    /// consumer is gone.
+    pub(crate) fn send(&self, item: Incoming) -> bool {
+        use tokio::sync::mpsc::error::TrySendError;
+        let missed = self.missed.get();
+        if missed > 0 {
+            match self.tx.try_send(Incoming::Missed(missed)) {
+                Ok(()) => self.missed.set(0),
+                Err(TrySendError::Full(_)) => {
+                    self.missed.set(missed.saturating_add(1));
+                    return true;
+                }
+                Err(TrySendError::Closed(_)) => return false,
+            }
+        }
+        match self.tx.try_send(item) {
+            Ok(()) => true,
+            Err(TrySendError::Full(_)) => {
+                self.missed.set(self.missed.get().saturating_add(1));
+                true
+            }
+            Err(TrySendError::Closed(_)) => false,
+        }
+    }
+}
 
 /// Requests from handles to the task.
 pub(crate) enum Command {
@@ -139,37 +188,172 @@ enum Wake {
     Tick,
 }
 
-/// The request for the handshake: the URL (with `?i=` in body mode) and the bearer header.
-fn request(
-    cfg: &Config,
-) -> StreamResult<tokio_tungstenite::tungstenite::handshake::client::Request> {
-    let mut url = cfg.url.clone();
-    if let (Some(token), false) = (&cfg.token, cfg.bearer) {
-        url.query_pairs_mut()
-            .append_pair("i", token.expose_secret());
-    }
-    let mut req = url
-        .as_str()
-        .into_client_request()
-        .map_err(StreamError::from_ws)?;
-    if let (Some(token), true) = (&cfg.token, cfg.bearer) {
-        let mut value = HeaderValue::from_str(&format!("Bearer {}", token.expose_secret()))
-            .map_err(|_| StreamError::InvalidUrl("the token is not a valid header value".into()))?;
-        value.set_sensitive(true);
-        req.headers_mut().insert(AUTHORIZATION, value);
-    }
-    Ok(req)
-}
-
 /// Opens the socket, within the handshake timeout.
 pub(crate) async fn open(cfg: &Config) -> StreamResult<Ws> {
-    let req = request(cfg)?;
     // `cfg.url` carries no token, so it is safe to log.
     tracing::debug!(url = %cfg.url, "opening the streaming socket");
-    match tokio::time::timeout(cfg.handshake_timeout, tokio_tungstenite::connect_async(req)).await {
+    match tokio::time::timeout(cfg.handshake_timeout, handshake(cfg)).await {
         Err(_) => Err(StreamError::Timeout("waiting for the WebSocket handshake")),
-        Ok(Err(err)) => Err(StreamError::from_ws(err)),
-        Ok(Ok((ws, _response))) => Ok(ws),
+        Ok(result) => result,
+    }
+}
+
+/// The longest handshake answer read: its status line and headers.
+const MAX_HANDSHAKE_ANSWER: usize = 16 * 1024;
+
+/// The WebSocket handshake, written here rather than by tungstenite, whose client logs
+/// the whole request (`?i=TOKEN`, or the bearer header) at `TRACE`: the token must not
+/// reach any log, from any crate.
+async fn handshake(cfg: &Config) -> StreamResult<Ws> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let url = &cfg.url;
+    let io = |what: &'static str| {
+        move |e: std::io::Error| {
+            StreamError::WebSocket(Box::new(tokio_tungstenite::tungstenite::Error::Io(
+                std::io::Error::new(e.kind(), format!("{what}: {e}")),
+            )))
+        }
+    };
+    let host = match url.host() {
+        Some(url::Host::Domain(domain)) => domain.to_owned(),
+        Some(url::Host::Ipv4(ip)) => ip.to_string(),
+        Some(url::Host::Ipv6(ip)) => ip.to_string(),
+        None => return Err(StreamError::InvalidUrl("no host".into())),
+    };
+    let secure = url.scheme() == "wss";
+    let port = url
+        .port_or_known_default()
+        .unwrap_or(if secure { 443 } else { 80 });
+    let tcp = TcpStream::connect((host.as_str(), port))
+        .await
+        .map_err(io("connecting"))?;
+    let _ = tcp.set_nodelay(true);
+    let mut stream = if secure {
+        let name = tokio_rustls::rustls::pki_types::ServerName::try_from(host.clone())
+            .map_err(|_| StreamError::InvalidUrl("the host is not a valid TLS name".into()))?;
+        let tls = tls_connector()?
+            .connect(name, tcp)
+            .await
+            .map_err(io("TLS"))?;
+        MaybeTlsStream::Rustls(tls)
+    } else {
+        MaybeTlsStream::Plain(tcp)
+    };
+
+    let mut target = url.path().to_owned();
+    let mut authorization = String::new();
+    match (&cfg.token, cfg.bearer) {
+        (Some(token), false) => {
+            let query: String = url::form_urlencoded::Serializer::new(String::new())
+                .append_pair("i", token.expose_secret())
+                .finish();
+            target.push('?');
+            target.push_str(&query);
+        }
+        (Some(token), true) => {
+            let token = token.expose_secret();
+            if token.chars().any(|c| c.is_control()) {
+                return Err(StreamError::InvalidUrl(
+                    "the token is not a valid header value".into(),
+                ));
+            }
+            authorization = format!("Authorization: Bearer {token}\r\n");
+        }
+        (None, _) => {}
+    }
+    let authority = match url.port() {
+        Some(port) => format!("{}:{port}", url.host_str().unwrap_or_default()),
+        None => url.host_str().unwrap_or_default().to_owned(),
+    };
+    let key = tokio_tungstenite::tungstenite::handshake::client::generate_key();
+    let request = format!(
+        "GET {target} HTTP/1.1\r\nHost: {authority}\r\nConnection: Upgrade\r\n\
+         Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: {key}\r\n\
+         {authorization}\r\n"
+    );
+    stream
+        .write_all(request.as_bytes())
+        .await
+        .map_err(io("sending the handshake"))?;
+    drop(request);
+    stream.flush().await.map_err(io("sending the handshake"))?;
+
+    let mut answer = Vec::new();
+    let head_len = loop {
+        let mut chunk = [0u8; 1024];
+        let n = stream
+            .read(&mut chunk)
+            .await
+            .map_err(io("reading the handshake answer"))?;
+        if n == 0 {
+            return Err(handshake_error("the server closed the connection"));
+        }
+        answer.extend_from_slice(&chunk[..n]);
+        if let Some(end) = answer.windows(4).position(|w| w == b"\r\n\r\n") {
+            break end + 4;
+        }
+        if answer.len() > MAX_HANDSHAKE_ANSWER {
+            return Err(handshake_error("the handshake answer is too long"));
+        }
+    };
+    let mut headers = [httparse::EMPTY_HEADER; 64];
+    let mut response = httparse::Response::new(&mut headers);
+    match response.parse(&answer[..head_len]) {
+        Ok(httparse::Status::Complete(_)) => {}
+        _ => return Err(handshake_error("the handshake answer is not HTTP")),
+    }
+    let status = response.code.unwrap_or_default();
+    if status != 101 {
+        return Err(StreamError::Rejected { status });
+    }
+    let header = |name: &str| {
+        response
+            .headers
+            .iter()
+            .find(|h| h.name.eq_ignore_ascii_case(name))
+            .and_then(|h| std::str::from_utf8(h.value).ok())
+    };
+    let expected = tokio_tungstenite::tungstenite::handshake::derive_accept_key(key.as_bytes());
+    if !header("upgrade").is_some_and(|v| v.eq_ignore_ascii_case("websocket"))
+        || header("sec-websocket-accept") != Some(expected.as_str())
+    {
+        return Err(handshake_error(
+            "the server did not accept the WebSocket upgrade",
+        ));
+    }
+    let rest = answer[head_len..].to_vec();
+    Ok(WebSocketStream::from_partially_read(
+        stream,
+        rest,
+        tokio_tungstenite::tungstenite::protocol::Role::Client,
+        None,
+    )
+    .await)
+}
+
+fn handshake_error(what: &str) -> StreamError {
+    StreamError::WebSocket(Box::new(tokio_tungstenite::tungstenite::Error::Io(
+        std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_owned()),
+    )))
+}
+
+/// TLS with the webpki roots and ring (as reqwest uses), built once. The provider is named
+/// rather than taken from the process default, which panics when none or two are set.
+fn tls_connector() -> StreamResult<tokio_rustls::TlsConnector> {
+    use std::sync::{Arc, OnceLock};
+    use tokio_rustls::rustls::{crypto::ring, ClientConfig, RootCertStore};
+    static CONFIG: OnceLock<Result<Arc<ClientConfig>, String>> = OnceLock::new();
+    let config = CONFIG.get_or_init(|| {
+        let mut roots = RootCertStore::empty();
+        roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+        ClientConfig::builder_with_provider(Arc::new(ring::default_provider()))
+            .with_safe_default_protocol_versions()
+            .map(|b| Arc::new(b.with_root_certificates(roots).with_no_client_auth()))
+            .map_err(|e| e.to_string())
+    });
+    match config {
+        Ok(config) => Ok(tokio_rustls::TlsConnector::from(config.clone())),
+        Err(e) => Err(handshake_error(&format!("TLS cannot be set up: {e}"))),
     }
 }
 
@@ -456,7 +640,6 @@ impl Task {
                         event_type: kind.clone(),
                         body: body.clone(),
                     })
-                    .is_ok()
                 });
             }
         }
@@ -528,8 +711,7 @@ impl Task {
                 let _ = tx.send(Incoming::Reconnected);
             }
         }
-        self.broadcasts
-            .retain(|tx| tx.send(Incoming::Reconnected).is_ok());
+        self.broadcasts.retain(|tx| tx.send(Incoming::Reconnected));
         let mut frames: Vec<String> = self
             .channels
             .iter()

@@ -68,27 +68,4 @@ impl StreamError {
     pub fn is_auth_error(&self) -> bool {
         matches!(self.status(), Some(401 | 403))
     }
-
-    pub(crate) fn from_ws(err: tungstenite::Error) -> StreamError {
-        match err {
-            tungstenite::Error::Http(response) => StreamError::Rejected {
-                status: response.status().as_u16(),
-            },
-            // Url errors could echo the URL; keep only the kind so `?i=` never leaks.
-            tungstenite::Error::Url(e) => StreamError::InvalidUrl(url_error_kind(&e).into()),
-            other => StreamError::WebSocket(Box::new(other)),
-        }
-    }
-}
-
-fn url_error_kind(e: &tungstenite::error::UrlError) -> &'static str {
-    use tungstenite::error::UrlError;
-    match e {
-        UrlError::TlsFeatureNotEnabled => "TLS support is not enabled",
-        UrlError::NoHostName => "no host name",
-        UrlError::UnableToConnect(_) => "unable to connect",
-        UrlError::UnsupportedUrlScheme => "unsupported scheme",
-        UrlError::EmptyHostName => "empty host name",
-        UrlError::NoPathOrQuery => "no path or query",
-    }
 }

@@ -15,8 +15,9 @@
 //!     match message {
 //!         ChannelMessage::Event(MainEvent::Mention(note)) => println!("mentioned in {}", note.id),
 //!         ChannelMessage::Event(_) => {}
-//!         // The socket dropped and came back: fetch what was missed over HTTP.
-//!         ChannelMessage::Reconnected => {}
+//!         // The socket dropped and came back, or this loop fell behind: fetch what was
+//!         // missed over HTTP.
+//!         ChannelMessage::Reconnected | ChannelMessage::Missed(_) => {}
 //!     }
 //! }
 //! # Ok(())
@@ -83,6 +84,10 @@ pub enum ChannelMessage<E> {
     /// The socket dropped and was re-established, and the subscription resumed; events sent
     /// in between are lost (fetch them over HTTP if they matter).
     Reconnected,
+    /// This stream was not read fast enough: its queue
+    /// ([`queue_capacity`](StreamingBuilder::queue_capacity)) was full and this many events
+    /// were dropped, the oldest kept. Like `Reconnected`, the cue to backfill over HTTP.
+    Missed(u64),
 }
 
 impl<E> ChannelMessage<E> {
@@ -90,7 +95,7 @@ impl<E> ChannelMessage<E> {
     pub fn into_event(self) -> Option<E> {
         match self {
             ChannelMessage::Event(event) => Some(event),
-            ChannelMessage::Reconnected => None,
+            ChannelMessage::Reconnected | ChannelMessage::Missed(_) => None,
         }
     }
 }
@@ -108,6 +113,7 @@ pub struct StreamingBuilder {
     backoff_min: Duration,
     backoff_max: Duration,
     max_reconnect_attempts: Option<u32>,
+    queue_capacity: usize,
 }
 
 impl fmt::Debug for StreamingBuilder {
@@ -135,6 +141,7 @@ impl StreamingBuilder {
             backoff_min: Duration::from_millis(500),
             backoff_max: Duration::from_secs(60),
             max_reconnect_attempts: None,
+            queue_capacity: DEFAULT_QUEUE_CAPACITY,
         }
     }
 
@@ -186,6 +193,15 @@ impl StreamingBuilder {
         self
     }
 
+    /// How many unread items each stream (channel, note subscription, broadcasts) holds
+    /// (default 1024, at least 2). When a stream is not read fast enough, newer events are
+    /// dropped and the stream says how many with [`ChannelMessage::Missed`]: a slow
+    /// consumer costs events, never unbounded memory.
+    pub fn queue_capacity(mut self, items: usize) -> Self {
+        self.queue_capacity = items;
+        self
+    }
+
     /// Gives up after this many failed reconnection attempts in a row, ending every stream
     /// (default: never).
     pub fn max_reconnect_attempts(mut self, attempts: u32) -> Self {
@@ -220,6 +236,7 @@ impl StreamingBuilder {
     /// ([`StreamError::Rejected`], status 401 for a bad token) or does not answer within
     /// the handshake timeout. Must be called within a Tokio runtime.
     pub async fn connect(self) -> StreamResult<Streaming> {
+        let queue_capacity = self.queue_capacity;
         let cfg = Arc::new(self.config()?);
         let ws = conn::open(&cfg).await?;
         let (tx, rx) = mpsc::unbounded_channel();
@@ -231,32 +248,45 @@ impl StreamingBuilder {
                 commands: tx,
                 next_id: AtomicU64::new(1),
                 connect_timeout: cfg.connect_timeout,
+                queue_capacity: queue_capacity.max(2),
             }),
         })
     }
 }
 
-/// `http(s)://host/path` → `ws(s)://host/path/streaming`.
+/// The server's address, by the client's one rule ([`Client::builder`](crate::Client::builder):
+/// a bare host means `https`, a trailing `/api` is the API's path, credentials, queries and
+/// fragments are refused), then `ws(s)://host/path/streaming`. `ws://` and `wss://`
+/// addresses are read as `http://` and `https://`.
 fn streaming_url(base: &str) -> StreamResult<url::Url> {
-    let mut url =
-        url::Url::parse(base.trim()).map_err(|err| StreamError::InvalidUrl(format!("{err}")))?;
-    let scheme = match url.scheme() {
-        "https" | "wss" => "wss",
-        "http" | "ws" => "ws",
-        other => {
-            return Err(StreamError::InvalidUrl(format!(
-                "unsupported scheme {other:?}"
-            )))
-        }
+    let trimmed = base.trim();
+    let scheme_is = |scheme: &str| {
+        trimmed
+            .get(..scheme.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(scheme))
     };
+    let http = if scheme_is("wss://") {
+        format!("https://{}", &trimmed[6..])
+    } else if scheme_is("ws://") {
+        format!("http://{}", &trimmed[5..])
+    } else {
+        trimmed.to_owned()
+    };
+    let root = crate::client::parse_base_url(&http).map_err(|err| match err {
+        crate::Error::InvalidBaseUrl { reason, .. } => StreamError::InvalidUrl(reason),
+        other => StreamError::InvalidUrl(other.to_string()),
+    })?;
+    let mut url = root
+        .join("streaming")
+        .map_err(|err| StreamError::InvalidUrl(err.to_string()))?;
+    let scheme = if url.scheme() == "https" { "wss" } else { "ws" };
     url.set_scheme(scheme)
         .map_err(|()| StreamError::InvalidUrl("cannot use a WebSocket scheme".into()))?;
-    let path = format!("{}/streaming", url.path().trim_end_matches('/'));
-    url.set_path(&path);
-    url.set_query(None);
-    url.set_fragment(None);
     Ok(url)
 }
+
+/// How many unread items a stream holds unless told otherwise.
+const DEFAULT_QUEUE_CAPACITY: usize = 1024;
 
 /// The shortest ping interval: below it the pings would be the traffic.
 const MIN_PING_INTERVAL: Duration = Duration::from_millis(100);
@@ -267,6 +297,8 @@ struct Shared {
     commands: mpsc::UnboundedSender<Command>,
     next_id: AtomicU64,
     connect_timeout: Duration,
+    /// The bound of each stream's queue.
+    queue_capacity: usize,
 }
 
 /// An open streaming connection. Cheap to clone; all clones share one socket.
@@ -331,7 +363,7 @@ impl Streaming {
         // The server expects an object; `()` serializes as null.
         let params = if params.is_null() { json!({}) } else { params };
         let id = format!("rs{}", self.next_id());
-        let (tx, rx) = mpsc::unbounded_channel();
+        let (tx, rx) = conn::Tx::channel(self.shared.queue_capacity);
         let (ready_tx, ready_rx) = oneshot::channel();
         self.command(Command::Connect {
             id: id.clone(),
@@ -469,7 +501,7 @@ impl Streaming {
     pub fn sub_note(&self, note_id: impl Into<String>) -> StreamResult<NoteSubscription> {
         let note_id = note_id.into();
         let sub_id = self.next_id();
-        let (tx, rx) = mpsc::unbounded_channel();
+        let (tx, rx) = conn::Tx::channel(self.shared.queue_capacity);
         self.command(Command::SubNote {
             note_id: note_id.clone(),
             sub_id,
@@ -486,7 +518,7 @@ impl Streaming {
     /// The server's broadcasts (custom emoji changes, announcements, …): every top-level
     /// message that belongs to no channel and no note.
     pub fn broadcasts(&self) -> StreamResult<Broadcasts> {
-        let (tx, rx) = mpsc::unbounded_channel();
+        let (tx, rx) = conn::Tx::channel(self.shared.queue_capacity);
         self.command(Command::Broadcasts { tx })?;
         Ok(Broadcasts {
             rx,
@@ -534,7 +566,7 @@ async fn send_frame(commands: &mpsc::UnboundedSender<Command>, frame: String) ->
 pub struct Channel<E> {
     id: String,
     name: String,
-    rx: mpsc::UnboundedReceiver<Incoming>,
+    rx: mpsc::Receiver<Incoming>,
     commands: mpsc::UnboundedSender<Command>,
     closed: bool,
     // `fn() -> E` keeps the handle Send + Sync whatever `E` is.
@@ -618,6 +650,7 @@ impl<E: ChannelEvent> Stream for Channel<E> {
                     ChannelMessage::Event(E::decode(&event_type, body))
                 }
                 Incoming::Reconnected => ChannelMessage::Reconnected,
+                Incoming::Missed(n) => ChannelMessage::Missed(n),
             })
         })
     }
@@ -628,7 +661,7 @@ impl<E: ChannelEvent> Stream for Channel<E> {
 pub struct NoteSubscription {
     note_id: String,
     sub_id: u64,
-    rx: mpsc::UnboundedReceiver<Incoming>,
+    rx: mpsc::Receiver<Incoming>,
     commands: mpsc::UnboundedSender<Command>,
 }
 
@@ -668,6 +701,7 @@ impl Stream for NoteSubscription {
                     event: NoteEvent::decode(&event_type, body),
                 }),
                 Incoming::Reconnected => ChannelMessage::Reconnected,
+                Incoming::Missed(n) => ChannelMessage::Missed(n),
             })
         })
     }
@@ -675,7 +709,7 @@ impl Stream for NoteSubscription {
 
 /// The server's broadcasts: a [`Stream`] of [`Broadcast`].
 pub struct Broadcasts {
-    rx: mpsc::UnboundedReceiver<Incoming>,
+    rx: mpsc::Receiver<Incoming>,
     // Keeps the socket open while this handle lives, like the other handles.
     _commands: mpsc::UnboundedSender<Command>,
 }
@@ -696,6 +730,7 @@ impl Stream for Broadcasts {
                     ChannelMessage::Event(Broadcast::decode(&event_type, body))
                 }
                 Incoming::Reconnected => ChannelMessage::Reconnected,
+                Incoming::Missed(n) => ChannelMessage::Missed(n),
             })
         })
     }
@@ -788,9 +823,23 @@ mod tests {
             "ws://127.0.0.1:3000/streaming"
         );
         assert_eq!(
-            url("https://m.example/sub/?x=1#f").unwrap(),
+            url("https://m.example/sub/").unwrap(),
             "wss://m.example/sub/streaming"
         );
+        // The client's rules: a bare host is https, a trailing /api is the API's path,
+        // credentials, queries and fragments are refused rather than dropped.
+        assert_eq!(url("m.example").unwrap(), "wss://m.example/streaming");
+        assert_eq!(
+            url("https://m.example/api/").unwrap(),
+            "wss://m.example/streaming"
+        );
+        assert_eq!(url("WSS://m.example").unwrap(), "wss://m.example/streaming");
+        assert_eq!(
+            url("ws://m.example:8080").unwrap(),
+            "ws://m.example:8080/streaming"
+        );
+        assert!(url("https://user:pw@m.example").is_err());
+        assert!(url("https://m.example/?x=1").is_err());
         assert!(url("ftp://m.example").is_err());
         assert!(url("not a url").is_err());
     }
