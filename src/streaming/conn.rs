@@ -13,11 +13,16 @@ use tokio::net::TcpStream;
 use tokio::sync::{mpsc, oneshot};
 use tokio::time::Instant;
 use tokio_tungstenite::tungstenite::Message;
-use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
+use tokio_tungstenite::WebSocketStream;
 
 use super::error::{StreamError, StreamResult};
 
-pub(crate) type Ws = WebSocketStream<MaybeTlsStream<TcpStream>>;
+/// The socket under the WebSocket protocol: plain TCP or TLS over it.
+pub(crate) trait Io: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send {}
+
+impl<T: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send> Io for T {}
+
+pub(crate) type Ws = WebSocketStream<Box<dyn Io>>;
 
 /// Everything the task needs to (re)open the socket. Never logged as a whole: it holds the
 /// token.
@@ -235,9 +240,9 @@ async fn handshake(cfg: &Config) -> StreamResult<Ws> {
             .connect(name, tcp)
             .await
             .map_err(io("TLS"))?;
-        MaybeTlsStream::Rustls(tls)
+        Box::new(tls) as Box<dyn Io>
     } else {
-        MaybeTlsStream::Plain(tcp)
+        Box::new(tcp)
     };
 
     let mut target = url.path().to_owned();
