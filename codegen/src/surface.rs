@@ -150,22 +150,14 @@ impl Surface {
                     self.add(member(Kind::Variant, ident, format!("{value:?}")));
                 }
             }
-            TypeKind::Tagged(variants) => {
-                for v in variants {
-                    self.add(member(
-                        Kind::Variant,
-                        &v.ident,
-                        format!("({})", rust(api, &v.ty)),
-                    ));
-                }
-            }
-            TypeKind::Untagged(variants) => {
-                for v in variants {
-                    self.add(member(
-                        Kind::Variant,
-                        &v.ident,
-                        format!("({})", rust(api, &v.ty)),
-                    ));
+            TypeKind::Tagged(_) | TypeKind::Untagged(_) => {
+                let variants: Vec<(&str, &Ty)> = match &shape.kind {
+                    TypeKind::Tagged(v) => v.iter().map(|v| (v.ident.as_str(), &v.ty)).collect(),
+                    TypeKind::Untagged(v) => v.iter().map(|v| (v.ident.as_str(), &v.ty)).collect(),
+                    _ => Vec::new(),
+                };
+                for (ident, ty) in variants {
+                    self.add(member(Kind::Variant, ident, format!("({})", rust(api, ty))));
                 }
             }
             TypeKind::Alias(_) | TypeKind::Newtype(_) | TypeKind::Pending => {}
