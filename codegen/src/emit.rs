@@ -72,6 +72,20 @@ pub fn emit(api: &Api) -> TokenStream {
         let request = request_path(e);
         quote! { #name => visitor.visit::<#request>(), }
     });
+    // A spec without endpoints (docs.rs's) must not leave a `match` with only `_`.
+    let visit_body = if api.endpoints.is_empty() {
+        quote! {
+            let _ = (name, visitor);
+            None
+        }
+    } else {
+        quote! {
+            Some(match name {
+                #(#visits)*
+                _ => return None,
+            })
+        }
+    };
     let version = &api.version;
     let spec_paths = api.spec_paths;
     let disabled = api.disabled_paths;
@@ -96,10 +110,7 @@ pub fn emit(api: &Api) -> TokenStream {
         /// Calls `visitor` with the endpoint type whose name is `name` (`notes/create`), or
         /// returns `None` for a name this build does not have.
         pub fn visit_endpoint<V: crate::EndpointVisitor>(name: &str, visitor: V) -> Option<V::Output> {
-            Some(match name {
-                #(#visits)*
-                _ => return None,
-            })
+            #visit_body
         }
     });
     root.tokens("")
