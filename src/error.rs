@@ -835,7 +835,8 @@ fn mask_credentials(v: &mut Value) {
         Value::Array(items) => items.iter_mut().for_each(mask_credentials),
         Value::Object(map) => {
             for (key, value) in map.iter_mut() {
-                if is_credential_key(key) && !value.is_null() {
+                // Strings only: `usePasswordLessLogin: true` holds no secret.
+                if is_credential_key(key) && value.is_string() {
                     *value = Value::String("***".into());
                 } else {
                     mask_credentials(value);

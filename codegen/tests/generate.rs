@@ -870,7 +870,7 @@ fn credential_fields_are_not_shown_by_debug() {
             "/i/change-password",
             json!({"type": "object", "properties": {
                 "currentPassword": {"type": "string"}, "token": {"type": "string"},
-                "note": {"type": "string"}}}),
+                "note": {"type": "string"}, "usePasswordLessLogin": {"type": "boolean"}}}),
             None,
         )],
     ));
@@ -880,6 +880,11 @@ fn credential_fields_are_not_shown_by_debug() {
     );
     assert!(code.contains(".field(\"token\", &\"***\")"), "{code}");
     assert!(code.contains(".field(\"note\", &self.note)"), "{code}");
+    // A flag named after a password is no secret.
+    assert!(
+        code.contains(".field(\"use_password_less_login\", &self.use_password_less_login)"),
+        "{code}"
+    );
     let request = &code[code.find("pub struct Request").unwrap() - 200..];
     assert!(!request[..300].contains("Debug"), "{request}");
 }

@@ -257,6 +257,8 @@ impl Builder<'_> {
                 ReferenceOr::Item(s) => s.schema_data.description.clone(),
                 ReferenceOr::Reference { .. } => None,
             };
+            // A flag or a number named `usePasswordLessLogin` holds no secret.
+            let sensitive = names::is_credential(json) && is_text(&ty);
             fields.push(Field {
                 json: json.clone(),
                 ident: scope.claim(&names::snake(json)),
@@ -268,10 +270,19 @@ impl Builder<'_> {
                 location: Location::Body,
                 storage: Storage::Plain,
                 lenient_number: false,
-                sensitive: names::is_credential(json),
+                sensitive,
             });
         }
         fields
+    }
+}
+
+/// Text, or text that may be missing: what a secret can be.
+fn is_text(ty: &Ty) -> bool {
+    match ty {
+        Ty::String | Ty::Value => true,
+        Ty::Option(inner) => is_text(inner),
+        _ => false,
     }
 }
 
