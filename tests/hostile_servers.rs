@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use futures_util::StreamExt;
-use misskey_client::streaming::{ChannelMessage, MainEvent, StreamingBuilder};
+use misskey_client::streaming::{ChannelMessage, MainEvent, StreamingBuilder, TimelineParams};
 use misskey_client::{decode_response_value, Client, Error, UploadFile};
 use serde_json::{json, Value};
 use streaming_support::{event, note, within, MockServer as WsServer};
@@ -161,8 +161,14 @@ async fn a_stream_not_read_loses_events_and_says_how_many() {
     for i in 0..100 {
         server.send(event(&id, "mention", note(&format!("n{i}"), "spam")));
     }
-    // The task has seen them all once a later frame is answered: wait for it to drain.
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    // The server answers another channel's `connect` after those 100 frames, on the same
+    // socket, so once that channel is confirmed the task has routed all of them.
+    let _home = within(
+        "another channel",
+        stream.home_timeline(TimelineParams::new()),
+    )
+    .await
+    .unwrap();
     let mut events = Vec::new();
     for _ in 0..4 {
         match within("a queued event", main.next()).await.unwrap() {
