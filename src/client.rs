@@ -709,10 +709,12 @@ impl Client {
             endpoint: name.to_owned(),
             limit,
         };
-        if resp.content_length().is_some_and(|len| len > limit as u64) {
+        let announced = resp.content_length().unwrap_or(0);
+        if announced > limit as u64 {
             return Err(too_large());
         }
-        let mut body = Vec::new();
+        // Sized once from the announced length (within the limit): no regrowth on the way.
+        let mut body = Vec::with_capacity(announced as usize);
         while let Some(chunk) = resp.chunk().await.map_err(transport)? {
             if body.len() + chunk.len() > limit {
                 return Err(too_large());

@@ -823,11 +823,11 @@ fn mask_cut_secret(excerpt: &mut String, secret: &str) {
 /// is never copied into an error, whoever sent it.
 pub(crate) fn is_credential_key(key: &str) -> bool {
     let lower = key.to_ascii_lowercase();
-    lower == "i"
-        || ["password", "token", "secret", "apikey", "api_key"]
-            .iter()
-            .any(|word| lower.contains(word))
+    lower == "i" || CREDENTIAL_WORDS.iter().any(|word| lower.contains(word))
 }
+
+/// What a credential's name contains; the generator's list, for `Debug`, is the same.
+const CREDENTIAL_WORDS: &[&str] = &["password", "token", "secret", "apikey", "api_key"];
 
 /// `***` for the value of every credential key, at any depth.
 fn mask_credentials(v: &mut Value) {

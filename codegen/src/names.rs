@@ -132,11 +132,12 @@ impl Scope {
 /// Misskey sends the access token). Their values never show in `Debug`.
 pub fn is_credential(json: &str) -> bool {
     let lower = json.to_ascii_lowercase();
-    lower == "i"
-        || ["password", "token", "secret", "apikey", "api_key"]
-            .iter()
-            .any(|word| lower.contains(word))
+    lower == "i" || CREDENTIAL_WORDS.iter().any(|word| lower.contains(word))
 }
+
+/// What a credential's name contains. The core masks the same names in errors (its
+/// `CREDENTIAL_WORDS`); a test keeps the two lists the same.
+pub const CREDENTIAL_WORDS: &[&str] = &["password", "token", "secret", "apikey", "api_key"];
 
 #[cfg(test)]
 mod tests {

@@ -105,11 +105,7 @@ impl Surface {
                 *ty = own.clone();
             }
         }
-        let shape = TypeDef {
-            kind,
-            ..definition.clone()
-        };
-        let signature = match &shape.kind {
+        let signature = match &kind {
             TypeKind::Struct(_) => "struct".to_owned(),
             TypeKind::StringEnum(_) | TypeKind::Tagged(_) | TypeKind::Untagged(_) => {
                 "enum".to_owned()
@@ -134,13 +130,13 @@ impl Surface {
             required: false,
             pointer: def.origin.clone(),
         };
-        match &shape.kind {
+        match &kind {
             TypeKind::Struct(fields) => {
                 for f in fields {
                     let name = f.ident.trim_start_matches("r#");
                     self.add(member(Kind::Field, name, field_type(api, f)));
                 }
-                if let Some(setters) = &shape.constructor {
+                if let Some(setters) = &definition.constructor {
                     self.add(member(Kind::Constructor, "new", constructor(api, fields)));
                     self.setters(api, &path, fields, setters, &def.origin);
                 }
@@ -151,7 +147,7 @@ impl Surface {
                 }
             }
             TypeKind::Tagged(_) | TypeKind::Untagged(_) => {
-                let variants: Vec<(&str, &Ty)> = match &shape.kind {
+                let variants: Vec<(&str, &Ty)> = match &kind {
                     TypeKind::Tagged(v) => v.iter().map(|v| (v.ident.as_str(), &v.ty)).collect(),
                     TypeKind::Untagged(v) => v.iter().map(|v| (v.ident.as_str(), &v.ty)).collect(),
                     _ => Vec::new(),

@@ -898,6 +898,21 @@ fn a_spec_without_endpoints_generates_no_dead_match() {
 }
 
 #[test]
+fn the_credential_names_are_the_cores() {
+    // Generated `Debug` hides the fields whose names the core masks in errors.
+    let source = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../src/error.rs"),
+    )
+    .unwrap();
+    let line = source
+        .lines()
+        .find(|l| l.starts_with("const CREDENTIAL_WORDS"))
+        .expect("the core's CREDENTIAL_WORDS");
+    let core: Vec<&str> = line.split('"').skip(1).step_by(2).collect();
+    assert_eq!(core, misskey_codegen::names::CREDENTIAL_WORDS);
+}
+
+#[test]
 fn the_common_error_codes_are_the_cores() {
     // The generator leaves out of each endpoint's `ErrorCode` the codes the core's
     // `CommonErrorCode` holds; the two lists must be the same.

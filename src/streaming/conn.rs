@@ -280,7 +280,6 @@ async fn handshake(cfg: &Config) -> StreamResult<Ws> {
         .write_all(request.as_bytes())
         .await
         .map_err(io("sending the handshake"))?;
-    drop(request);
     stream.flush().await.map_err(io("sending the handshake"))?;
 
     let mut answer = Vec::new();
