@@ -3,8 +3,9 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
+use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::ser::{Error as _, Serialize, Serializer};
+use serde::Deserialize;
 use serde_json::Value;
 
 /// Deserializes a string enum through `From<&str>`, borrowing where the input allows.
@@ -113,6 +114,182 @@ impl<'de> Visitor<'de> for OptionNumberVisitor {
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         number(deserializer).map(Some)
     }
+}
+
+/// A JSON object's key, borrowed from the input where the deserializer allows (it does for
+/// keys without escapes), so that matching it against field names allocates nothing.
+pub enum Key<'de> {
+    Borrowed(&'de str),
+    Owned(String),
+}
+
+impl Key<'_> {
+    pub fn as_str(&self) -> &str {
+        match self {
+            Key::Borrowed(key) => key,
+            Key::Owned(key) => key,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a field name")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key::Borrowed(v))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(v))
+            }
+        }
+        deserializer.deserialize_identifier(KeyVisitor)
+    }
+}
+
+/// A struct read from a JSON object field by field. The generator writes this for every
+/// response type instead of deriving `Deserialize`: serde's derive also writes a field
+/// enum, its visitor and a sequence visitor per struct, most of the crate's compile time,
+/// for input a server never sends.
+pub trait Object: Sized {
+    /// What an error says was expected: `struct Note`.
+    const EXPECTING: &'static str;
+    fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
+}
+
+/// `Deserialize::deserialize` for an [`Object`].
+pub fn object<'de, D: Deserializer<'de>, T: Object>(deserializer: D) -> Result<T, D::Error> {
+    struct ObjectVisitor<T>(PhantomData<T>);
+    impl<'de, T: Object> Visitor<'de> for ObjectVisitor<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(T::EXPECTING)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::from_map(map)
+        }
+    }
+    deserializer.deserialize_map(ObjectVisitor(PhantomData))
+}
+
+/// Reads the value of field `name` into its slot; a field sent twice is an error, as with
+/// serde's derive.
+pub fn field<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
+    map: &mut A,
+    slot: &mut Option<T>,
+    name: &'static str,
+) -> Result<(), A::Error> {
+    field_seed(map, slot, name, PhantomData)
+}
+
+/// [`field`] read through a seed.
+fn field_seed<'de, A: MapAccess<'de>, S: DeserializeSeed<'de>>(
+    map: &mut A,
+    slot: &mut Option<S::Value>,
+    name: &'static str,
+    seed: S,
+) -> Result<(), A::Error> {
+    if slot.is_some() {
+        return Err(de::Error::duplicate_field(name));
+    }
+    *slot = Some(map.next_value_seed(seed)?);
+    Ok(())
+}
+
+/// Skips the value of a field the type does not know.
+pub fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+    map.next_value::<de::IgnoredAny>().map(|_| ())
+}
+
+/// The value of a field that has no default, or what serde's derive makes of its absence:
+/// `None` for an `Option`, a "missing field" error for anything else.
+pub fn required<'de, T: Deserialize<'de>, E: de::Error>(
+    slot: Option<T>,
+    name: &'static str,
+) -> Result<T, E> {
+    match slot {
+        Some(value) => Ok(value),
+        None => T::deserialize(Missing(name, PhantomData)),
+    }
+}
+
+/// Stands for an absent field: answers `None` to an `Option` and "missing field" to the rest.
+struct Missing<E>(&'static str, PhantomData<E>);
+
+impl<'de, E: de::Error> Deserializer<'de> for Missing<E> {
+    type Error = E;
+    fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, E> {
+        Err(E::missing_field(self.0))
+    }
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+        visitor.visit_none()
+    }
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        unit unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier
+        ignored_any
+    }
+}
+
+/// A number field that also takes numbers sent as strings: `f64`, or `Option<f64>`.
+pub trait LenientNumber: Sized {
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
+}
+
+impl LenientNumber for f64 {
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        number(deserializer)
+    }
+}
+
+impl LenientNumber for Option<f64> {
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        option_number(deserializer)
+    }
+}
+
+/// [`field`] for a [`LenientNumber`].
+pub fn number_field<'de, A: MapAccess<'de>, T: LenientNumber>(
+    map: &mut A,
+    slot: &mut Option<T>,
+    name: &'static str,
+) -> Result<(), A::Error> {
+    struct Seed<T>(PhantomData<T>);
+    impl<'de, T: LenientNumber> DeserializeSeed<'de> for Seed<T> {
+        type Value = T;
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+            T::read(deserializer)
+        }
+    }
+    field_seed(map, slot, name, Seed(PhantomData))
+}
+
+/// `Endpoint::missing`: the names of the required parameters that are not set, given each
+/// with whether it is. One function for every endpoint, so that each endpoint's `missing` is
+/// a list rather than an iterator chain of its own to compile.
+pub fn unset(parameters: &[(&'static str, bool)]) -> Vec<&'static str> {
+    parameters
+        .iter()
+        .filter(|(_, set)| !set)
+        .map(|(name, _)| *name)
+        .collect()
+}
+
+/// `Endpoint::files`: the files that are set, by field name.
+pub fn present<'a>(
+    files: &[(&'static str, Option<&'a crate::upload::UploadFile>)],
+) -> Vec<(&'static str, &'a crate::upload::UploadFile)> {
+    files
+        .iter()
+        .filter_map(|(name, file)| Some((*name, (*file)?)))
+        .collect()
 }
 
 /// Percent-encodes a path parameter so that it stays one segment of the URL.

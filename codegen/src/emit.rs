@@ -1,7 +1,14 @@
 //! Prints the IR as Rust: `quote` builds the tokens, `prettyplease` formats them.
+//!
+//! Compile time shapes what is printed. A bot uses a few of hundreds of endpoints, so the
+//! small non-generic functions of each endpoint and type (client methods, `missing`, error
+//! code conversions, string enum conversions) are `#[inline]`: rustc then compiles them in
+//! the crate that calls them, not all of them in this one. Structs get `Serialize` and
+//! `Deserialize` impls written for JSON rather than serde's derives, which also write a
+//! field enum with its visitor and a sequence form per struct.
 
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::quote;
+use quote::{format_ident, quote};
 
 use crate::ir::{
     Api, Endpoint, Field, HttpMethod, ItemId, Location, Setter, Storage, Ty, TypeDef, TypeId,
@@ -304,8 +311,9 @@ fn endpoint_items(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream {
         quote! {
             const MULTIPART: bool = true;
 
+            #[inline]
             fn files(&self) -> Vec<(&'static str, &crate::upload::UploadFile)> {
-                [#(#files),*].into_iter().filter_map(|(name, file)| Some((name, file?))).collect()
+                crate::__private::present(&[#(#files),*])
             }
         }
     } else {
@@ -347,8 +355,10 @@ fn endpoint_items(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream {
         (e.http_method == HttpMethod::Get).then(|| quote! { const HTTP_GET: bool = true; });
     let missing = missing_fn(fields);
     let common = quote! {
-        crate::CommonErrorCode::from_code(code)
-            .map_or_else(|| Self::Unknown(code.to_owned()), Self::Common)
+        match crate::CommonErrorCode::from_code(code) {
+            Some(common) => Self::Common(common),
+            None => Self::Unknown(code.to_owned()),
+        }
     };
     // With no codes of its own, a one-arm `match` would be what clippy calls a `let`.
     let from_code = if e.error_codes.is_empty() {
@@ -373,15 +383,19 @@ fn endpoint_items(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream {
         quote! {
             impl crate::pagination::Paginated for Request {
                 type Item = #item;
+                #[inline]
                 fn set_since_id(&mut self, id: Option<crate::types::Id>) {
                     self.#since = id;
                 }
+                #[inline]
                 fn set_until_id(&mut self, id: Option<crate::types::Id>) {
                     self.#until = id;
                 }
+                #[inline]
                 fn set_limit(&mut self, limit: u32) {
                     self.#limit = Some(#limit_value);
                 }
+                #[inline]
                 fn item_id(item: &Self::Item) -> Option<&str> {
                     #item_id
                 }
@@ -403,7 +417,7 @@ fn endpoint_items(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream {
 
         /// The error codes the spec lists for this endpoint, beside the API's common ones;
         /// read one from an error with [`ErrorCode::of`].
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[derive(Debug, Clone, PartialEq, Hash)]
         pub enum ErrorCode {
             #(#variants)*
             /// A code any endpoint may answer (a bad token, a bad parameter, a rate limit).
@@ -415,16 +429,21 @@ fn endpoint_items(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream {
         impl ErrorCode {
             /// The code of a server error, as this endpoint's: `None` for errors without
             /// one (a timeout, a decoding error).
+            #[inline]
             pub fn of(error: &crate::Error) -> Option<Self> {
                 error.endpoint_code::<Request>()
             }
         }
 
+        impl Eq for ErrorCode {}
+
         impl crate::EndpointErrorCode for ErrorCode {
+            #[inline]
             fn from_code(code: &str) -> Self {
                 #from_code
             }
 
+            #[inline]
             fn as_str(&self) -> &str {
                 match self {
                     #(#as_arms)*
@@ -463,14 +482,12 @@ fn missing_fn(fields: &[Field]) -> Option<TokenStream> {
     let checks = required.iter().map(|f| {
         let json = &f.json;
         let field = ident(&f.ident);
-        quote! { (#json, self.#field.is_none()) }
+        quote! { (#json, self.#field.is_some()) }
     });
     Some(quote! {
+        #[inline]
         fn missing(&self) -> Vec<&'static str> {
-            [#(#checks),*]
-                .into_iter()
-                .filter_map(|(name, unset)| unset.then_some(name))
-                .collect()
+            crate::__private::unset(&[#(#checks),*])
         }
     })
 }
@@ -514,6 +531,7 @@ fn path_fn(e: &Endpoint, fields: &[Field]) -> Option<TokenStream> {
         pieces.push(quote! { path.push_str(#literal); });
     }
     Some(quote! {
+        #[inline]
         fn path(&self) -> std::borrow::Cow<'static, str> {
             let mut path = String::new();
             #(#pieces)*
@@ -543,6 +561,7 @@ fn pairs_fn(name: &str, fields: &[Field], location: Location) -> Option<TokenStr
         }
     });
     Some(quote! {
+        #[inline]
         fn #name(&self) -> Vec<(&'static str, String)> {
             let mut pairs = Vec::new();
             #(#pushes)*
@@ -657,6 +676,7 @@ fn client_method(e: &Endpoint) -> TokenStream {
     quote! {
         #doc
         #(#aliases)*
+        #[inline]
         pub fn #method(&self) -> #builder {
             crate::RequestBuilder::new(self, Default::default())
         }
@@ -728,6 +748,7 @@ fn constructor(api: &Api, fields: &[Field], module: &[String], request: bool) ->
         (required.len() > MANY_ARGUMENTS).then(|| quote! { #[allow(clippy::too_many_arguments)] });
     quote! {
         #allow
+        #[inline]
         pub fn new(#(#params),*) -> Self {
             #body
         }
@@ -748,6 +769,7 @@ fn setter_fn(
     if f.ty == Ty::Upload {
         return quote! {
             #doc
+            #[inline]
             pub fn #name(mut self, file: crate::upload::UploadFile) -> Self {
                 #target.#field = Some(file);
                 self
@@ -773,6 +795,7 @@ fn setter_fn(
         );
         quote! {
             #[doc = #doc]
+            #[inline]
             pub fn #null_name(mut self) -> Self {
                 #target.#field = Some(None);
                 self
@@ -875,12 +898,16 @@ fn type_def(api: &Api, id: TypeId, def: &TypeDef) -> TokenStream {
             }
         }
         TypeKind::Struct(fields) => {
-            if def.serialize {
+            if api.serde_derives && def.serialize {
                 derives.push(quote! { serde::Serialize });
             }
-            if def.deserialize {
+            if api.serde_derives && def.deserialize {
                 derives.push(quote! { serde::Deserialize });
             }
+            let serialize =
+                (!api.serde_derives && def.serialize).then(|| serialize_impl(api, id, def, fields));
+            let deserialize = (!api.serde_derives && def.deserialize)
+                .then(|| deserialize_impl(api, def, fields, module));
             let request = api.is_request(id);
             // A struct holding a credential prints `***` for it instead of deriving `Debug`.
             let redacted_debug = fields.iter().any(|f| f.sensitive).then(|| {
@@ -926,6 +953,8 @@ fn type_def(api: &Api, id: TypeId, def: &TypeDef) -> TokenStream {
                 }
                 #redacted_debug
                 #constructor
+                #serialize
+                #deserialize
             }
         }
         TypeKind::StringEnum(variants) => {
@@ -962,15 +991,18 @@ fn type_def(api: &Api, id: TypeId, def: &TypeDef) -> TokenStream {
             });
             quote! {
                 #doc
-                #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+                #[derive(Debug, Clone, PartialEq, Hash)]
                 pub enum #name {
                     #(#decl)*
                     /// A value this version of the crate does not know.
                     Other(String),
                 }
 
+                impl Eq for #name {}
+
                 impl #name {
                     /// The value as the server spells it.
+                    #[inline]
                     pub fn as_str(&self) -> &str {
                         match self {
                             #(#as_arms)*
@@ -980,6 +1012,7 @@ fn type_def(api: &Api, id: TypeId, def: &TypeDef) -> TokenStream {
                 }
 
                 impl From<&str> for #name {
+                    #[inline]
                     fn from(value: &str) -> Self {
                         match value {
                             #(#from_arms)*
@@ -989,6 +1022,7 @@ fn type_def(api: &Api, id: TypeId, def: &TypeDef) -> TokenStream {
                 }
 
                 impl std::fmt::Display for #name {
+                    #[inline]
                     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                         f.write_str(self.as_str())
                     }
@@ -1185,15 +1219,8 @@ fn field_doc(f: &Field, request: bool) -> Vec<String> {
     doc
 }
 
-fn struct_field(
-    api: &Api,
-    f: &Field,
-    def: &TypeDef,
-    module: &[String],
-    request: bool,
-) -> TokenStream {
-    let name = ident(&f.ident);
-    let doc = doc_attrs(&field_doc(f, def.serialize && !def.deserialize));
+/// A field's type as its struct holds it.
+fn field_ty(api: &Api, f: &Field, module: &[String]) -> TokenStream {
     let inner = if f.ty == Ty::Upload {
         quote! { crate::upload::UploadFile }
     } else {
@@ -1204,13 +1231,30 @@ fn struct_field(
     } else {
         inner
     };
-    let ty = match f.storage {
+    match f.storage {
         Storage::Plain => inner,
         Storage::Option => quote! { Option<#inner> },
         Storage::NullableOption => quote! { Option<Option<#inner>> },
-    };
+    }
+}
+
+fn struct_field(
+    api: &Api,
+    f: &Field,
+    def: &TypeDef,
+    module: &[String],
+    request: bool,
+) -> TokenStream {
+    let name = ident(&f.ident);
+    let doc = doc_attrs(&field_doc(f, def.serialize && !def.deserialize));
+    let ty = field_ty(api, f, module);
+    // Without serde's derives, the generated impls below read the field's JSON name and
+    // presence from the IR; there is nothing to tell serde.
+    if !api.serde_derives || !(def.serialize || def.deserialize) {
+        return quote! { #doc pub #name: #ty };
+    }
     // Files and parameters outside the body are sent by the client, not by serde.
-    if f.ty == Ty::Upload || f.location != Location::Body {
+    if !travels_in_json(f) {
         return quote! { #doc #[serde(skip)] pub #name: #ty };
     }
     let mut attrs = Vec::new();
@@ -1227,9 +1271,7 @@ fn struct_field(
         attrs.push(quote! { deserialize_with = #with });
     }
     if f.storage != Storage::Plain {
-        // A required field that may be null is sent as `null`, never left out; a request's
-        // required field is only ever unset when the builder refuses to send it.
-        if def.serialize && (!f.required || request) {
+        if def.serialize && skipped_when_none(f, request) {
             attrs.push(quote! { skip_serializing_if = "Option::is_none" });
         }
         // An optional field, or a lenient one (`deserialize_with` loses serde's own
@@ -1241,6 +1283,129 @@ fn struct_field(
     let serde = (!attrs.is_empty() && (def.serialize || def.deserialize))
         .then(|| quote! { #[serde(#(#attrs),*)] });
     quote! { #doc #serde pub #name: #ty }
+}
+
+/// Whether serde writes and reads the field: files and parameters outside the body are
+/// sent by the client itself.
+fn travels_in_json(f: &Field) -> bool {
+    f.ty != Ty::Upload && f.location == Location::Body
+}
+
+/// Whether an absent field is left out when serializing: an optional field, or any field
+/// of a request, whose required fields are only unset when the builder refuses to send it.
+/// A required field that may be null is sent as `null`.
+fn skipped_when_none(f: &Field, request: bool) -> bool {
+    f.storage != Storage::Plain && (!f.required || request)
+}
+
+/// `Serialize` for a struct: each field under its JSON name, a `None` that may be left out
+/// left out. What serde's derive would write, minus its field counting.
+fn serialize_impl(api: &Api, id: TypeId, def: &TypeDef, fields: &[Field]) -> TokenStream {
+    let name = ident(&def.name);
+    let request = api.is_request(id);
+    let entries: Vec<TokenStream> = fields
+        .iter()
+        .filter(|f| travels_in_json(f))
+        .map(|f| {
+            let field = ident(&f.ident);
+            let json = &f.json;
+            if skipped_when_none(f, request) {
+                quote! {
+                    if let Some(value) = &self.#field {
+                        map.serialize_entry(#json, value)?;
+                    }
+                }
+            } else {
+                quote! { map.serialize_entry(#json, &self.#field)?; }
+            }
+        })
+        .collect();
+    if entries.is_empty() {
+        return quote! {
+            impl serde::Serialize for #name {
+                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    use serde::ser::SerializeMap as _;
+                    serializer.serialize_map(Some(0))?.end()
+                }
+            }
+        };
+    }
+    quote! {
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeMap as _;
+                let mut map = serializer.serialize_map(None)?;
+                #(#entries)*
+                map.end()
+            }
+        }
+    }
+}
+
+/// `Deserialize` for a struct, through `crate::__private::Object`: a slot per field, one
+/// match on the key, then each field's value or what its absence means. What serde's
+/// derive would write for JSON, without the field enum, its visitor and the sequence form.
+fn deserialize_impl(api: &Api, def: &TypeDef, fields: &[Field], module: &[String]) -> TokenStream {
+    let name = ident(&def.name);
+    let expecting = format!("struct {}", def.name);
+    // A slot takes the field's name, unless that is one of the function's own.
+    let slot = |f: &Field| match f.ident.as_str() {
+        "map" | "key" => format_ident!("{}_", f.ident),
+        other => ident(other),
+    };
+    let read = fields.iter().filter(|f| travels_in_json(f));
+    let slots = read.clone().map(|f| {
+        let slot = slot(f);
+        let ty = field_ty(api, f, module);
+        quote! { let mut #slot: Option<#ty> = None; }
+    });
+    let arms = read.clone().map(|f| {
+        let slot = slot(f);
+        let json = &f.json;
+        let read = if f.lenient_number {
+            quote! { crate::__private::number_field(&mut map, &mut #slot, #json) }
+        } else {
+            quote! { crate::__private::field(&mut map, &mut #slot, #json) }
+        };
+        quote! { #json => #read, }
+    });
+    let values = fields.iter().map(|f| {
+        let field = ident(&f.ident);
+        if !travels_in_json(f) {
+            return quote! { #field: Default::default() };
+        }
+        let slot = slot(f);
+        let json = &f.json;
+        match f.storage {
+            // Absent and null alike are `None`.
+            Storage::Option | Storage::NullableOption => quote! { #field: #slot.flatten() },
+            Storage::Plain => quote! { #field: crate::__private::required(#slot, #json)? },
+        }
+    });
+    quote! {
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                crate::__private::object(deserializer)
+            }
+        }
+
+        impl crate::__private::Object for #name {
+            const EXPECTING: &'static str = #expecting;
+
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+                #(#slots)*
+                while let Some(key) = map.next_key::<crate::__private::Key<'de>>()? {
+                    match key.as_str() {
+                        #(#arms)*
+                        _ => crate::__private::skip(&mut map),
+                    }?;
+                }
+                Ok(Self {
+                    #(#values),*
+                })
+            }
+        }
+    }
 }
 
 pub fn ty_tokens(api: &Api, ty: &Ty, module: &[String]) -> TokenStream {

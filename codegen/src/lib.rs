@@ -33,8 +33,8 @@ pub mod surface;
 pub struct Options {
     /// The endpoint-group features the package declares, and which are on.
     pub features: Features,
-    /// Derive `Serialize` and `Deserialize` on every type, as a naive generator would: the
-    /// baseline for the compile-time benchmark.
+    /// Derive `Serialize` and `Deserialize` on every type with serde's derives, as a naive
+    /// generator would: the baseline for the compile-time benchmark.
     pub derive_all: bool,
 }
 

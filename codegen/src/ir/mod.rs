@@ -288,6 +288,9 @@ pub struct Api {
     pub disabled_paths: usize,
     /// What the generator assumed where the spec was odd.
     pub warnings: Vec<Warning>,
+    /// Structs get serde's derives instead of the leaner generated impls (the compile-time
+    /// benchmark's baseline).
+    pub serde_derives: bool,
 }
 
 /// Methods of `Client` written by hand (in every `impl Client` of the core, public or not);
@@ -445,6 +448,7 @@ impl Api {
             spec_paths: spec.paths.paths.len(),
             disabled_paths: disabled,
             warnings: warnings.into_inner().into_vec(),
+            serde_derives: options.derive_all,
         })
     }
 

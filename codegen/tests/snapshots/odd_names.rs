@@ -4,16 +4,19 @@
 // warning: /components/schemas/note: its Rust name `Note` is taken (by another schema, or by a name the generated code needs); named `Note2`
 impl crate::Client {
     /// `send`: see [`endpoints::send`](crate::endpoints::send) for its parameters and answer.
+    #[inline]
     pub fn send2(&self) -> endpoints::send::Builder {
         crate::RequestBuilder::new(self, Default::default())
     }
     /// `émoji/ノート`: see [`endpoints::u00e9_moji::u30ce_u30fc_u30c8`](crate::endpoints::u00e9_moji::u30ce_u30fc_u30c8) for its parameters and answer.
+    #[inline]
     pub fn u00e9_moji_u30ce_u30fc_u30c8(
         &self,
     ) -> endpoints::u00e9_moji::u30ce_u30fc_u30c8::Builder {
         crate::RequestBuilder::new(self, Default::default())
     }
     /// `odd/types`: see [`endpoints::odd::types`](crate::endpoints::odd::types) for its parameters and answer.
+    #[inline]
     pub fn odd_types(&self) -> endpoints::odd::types::Builder {
         crate::RequestBuilder::new(self, Default::default())
     }
@@ -73,20 +76,18 @@ pub mod models {
     /// The `note` schema.
     pub type Note2 = String;
     /// The `Note` schema.
-    #[derive(Debug, Clone, serde::Serialize, serde::Deserialize, Default)]
+    #[derive(Debug, Clone, Default)]
     pub struct Note {
         /// `x²`: may be absent.
-        #[serde(rename = "x²", skip_serializing_if = "Option::is_none", default)]
         pub x_u00b2: Option<String>,
         /// `١abc`: may be absent.
-        #[serde(rename = "١abc", skip_serializing_if = "Option::is_none", default)]
         pub u0661_abc: Option<i64>,
         /// `self`: may be absent.
-        #[serde(rename = "self", skip_serializing_if = "Option::is_none", default)]
         pub self_: Option<bool>,
     }
     impl Note {
         /// A value with the required fields; the optional ones are left out.
+        #[inline]
         pub fn new() -> Self {
             Self::default()
         }
@@ -106,8 +107,57 @@ pub mod models {
             self
         }
     }
+    impl serde::Serialize for Note {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeMap as _;
+            let mut map = serializer.serialize_map(None)?;
+            if let Some(value) = &self.x_u00b2 {
+                map.serialize_entry("x²", value)?;
+            }
+            if let Some(value) = &self.u0661_abc {
+                map.serialize_entry("١abc", value)?;
+            }
+            if let Some(value) = &self.self_ {
+                map.serialize_entry("self", value)?;
+            }
+            map.end()
+        }
+    }
+    impl<'de> serde::Deserialize<'de> for Note {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::__private::object(deserializer)
+        }
+    }
+    impl crate::__private::Object for Note {
+        const EXPECTING: &'static str = "struct Note";
+        fn from_map<'de, A: serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> Result<Self, A::Error> {
+            let mut x_u00b2: Option<Option<String>> = None;
+            let mut u0661_abc: Option<Option<i64>> = None;
+            let mut self_: Option<Option<bool>> = None;
+            while let Some(key) = map.next_key::<crate::__private::Key<'de>>()? {
+                match key.as_str() {
+                    "x²" => crate::__private::field(&mut map, &mut x_u00b2, "x²"),
+                    "١abc" => crate::__private::field(&mut map, &mut u0661_abc, "١abc"),
+                    "self" => crate::__private::field(&mut map, &mut self_, "self"),
+                    _ => crate::__private::skip(&mut map),
+                }?;
+            }
+            Ok(Self {
+                x_u00b2: x_u00b2.flatten(),
+                u0661_abc: u0661_abc.flatten(),
+                self_: self_.flatten(),
+            })
+        }
+    }
     /// The `Unit` schema.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     pub enum Unit {
         /// `m²`
         MU00b2,
@@ -118,8 +168,10 @@ pub mod models {
         /// A value this version of the crate does not know.
         Other(String),
     }
+    impl Eq for Unit {}
     impl Unit {
         /// The value as the server spells it.
+        #[inline]
         pub fn as_str(&self) -> &str {
             match self {
                 Self::MU00b2 => "m²",
@@ -130,6 +182,7 @@ pub mod models {
         }
     }
     impl From<&str> for Unit {
+        #[inline]
         fn from(value: &str) -> Self {
             match value {
                 "m²" => Self::MU00b2,
@@ -140,6 +193,7 @@ pub mod models {
         }
     }
     impl std::fmt::Display for Unit {
+        #[inline]
         fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
             f.write_str(self.as_str())
         }
@@ -228,11 +282,23 @@ pub mod endpoints {
     /// - [`paginate_param`](crate::endpoints::send::Builder::paginate_param) (`paginate`): optional
     pub mod send {
         /// The parameters of `send`.
-        #[derive(Debug, Clone, serde::Serialize, Default)]
+        #[derive(Debug, Clone, Default)]
         pub struct Request {
             /// `paginate`: optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub paginate: Option<String>,
+        }
+        impl serde::Serialize for Request {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeMap as _;
+                let mut map = serializer.serialize_map(None)?;
+                if let Some(value) = &self.paginate {
+                    map.serialize_entry("paginate", value)?;
+                }
+                map.end()
+            }
         }
         /// What `send` answers.
         pub type Response = ();
@@ -240,7 +306,7 @@ pub mod endpoints {
         pub type Builder = crate::RequestBuilder<Request>;
         /// The error codes the spec lists for this endpoint, beside the API's common ones;
         /// read one from an error with [`ErrorCode::of`].
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[derive(Debug, Clone, PartialEq, Hash)]
         pub enum ErrorCode {
             /// A code any endpoint may answer (a bad token, a bad parameter, a rate limit).
             Common(crate::CommonErrorCode),
@@ -250,15 +316,21 @@ pub mod endpoints {
         impl ErrorCode {
             /// The code of a server error, as this endpoint's: `None` for errors without
             /// one (a timeout, a decoding error).
+            #[inline]
             pub fn of(error: &crate::Error) -> Option<Self> {
                 error.endpoint_code::<Request>()
             }
         }
+        impl Eq for ErrorCode {}
         impl crate::EndpointErrorCode for ErrorCode {
+            #[inline]
             fn from_code(code: &str) -> Self {
-                crate::CommonErrorCode::from_code(code)
-                    .map_or_else(|| Self::Unknown(code.to_owned()), Self::Common)
+                match crate::CommonErrorCode::from_code(code) {
+                    Some(common) => Self::Common(common),
+                    None => Self::Unknown(code.to_owned()),
+                }
             }
+            #[inline]
             fn as_str(&self) -> &str {
                 match self {
                     Self::Common(code) => code.as_str(),
@@ -276,6 +348,7 @@ pub mod endpoints {
         impl Request {
             /// A request with the required parameters, checked by the compiler; the optional
             /// ones are left out. For [`Client::call`](crate::Client::call).
+            #[inline]
             pub fn new() -> Self {
                 Self::default()
             }
@@ -303,15 +376,24 @@ pub mod endpoints {
         /// ```
         pub mod u30ce_u30fc_u30c8 {
             /// The parameters of `émoji/ノート`.
-            #[derive(Debug, Clone, serde::Serialize, Default)]
+            #[derive(Debug, Clone, Default)]
             pub struct Request {}
+            impl serde::Serialize for Request {
+                fn serialize<S: serde::Serializer>(
+                    &self,
+                    serializer: S,
+                ) -> Result<S::Ok, S::Error> {
+                    use serde::ser::SerializeMap as _;
+                    serializer.serialize_map(Some(0))?.end()
+                }
+            }
             /// What `émoji/ノート` answers.
             pub type Response = crate::models::Note2;
             /// What [`Client::u00e9_moji_u30ce_u30fc_u30c8`](crate::Client::u00e9_moji_u30ce_u30fc_u30c8) returns: set the parameters by name, then `.await` it.
             pub type Builder = crate::RequestBuilder<Request>;
             /// The error codes the spec lists for this endpoint, beside the API's common ones;
             /// read one from an error with [`ErrorCode::of`].
-            #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+            #[derive(Debug, Clone, PartialEq, Hash)]
             pub enum ErrorCode {
                 /// A code any endpoint may answer (a bad token, a bad parameter, a rate limit).
                 Common(crate::CommonErrorCode),
@@ -321,15 +403,21 @@ pub mod endpoints {
             impl ErrorCode {
                 /// The code of a server error, as this endpoint's: `None` for errors without
                 /// one (a timeout, a decoding error).
+                #[inline]
                 pub fn of(error: &crate::Error) -> Option<Self> {
                     error.endpoint_code::<Request>()
                 }
             }
+            impl Eq for ErrorCode {}
             impl crate::EndpointErrorCode for ErrorCode {
+                #[inline]
                 fn from_code(code: &str) -> Self {
-                    crate::CommonErrorCode::from_code(code)
-                        .map_or_else(|| Self::Unknown(code.to_owned()), Self::Common)
+                    match crate::CommonErrorCode::from_code(code) {
+                        Some(common) => Self::Common(common),
+                        None => Self::Unknown(code.to_owned()),
+                    }
                 }
+                #[inline]
                 fn as_str(&self) -> &str {
                     match self {
                         Self::Common(code) => code.as_str(),
@@ -347,6 +435,7 @@ pub mod endpoints {
             impl Request {
                 /// A request with the required parameters, checked by the compiler; the optional
                 /// ones are left out. For [`Client::call`](crate::Client::call).
+                #[inline]
                 pub fn new() -> Self {
                     Self::default()
                 }
@@ -373,17 +462,33 @@ pub mod endpoints {
         /// - [`mixed`](crate::endpoints::odd::types::Builder::mixed) (`mixed`): optional
         pub mod types {
             /// The parameters of `odd/types`.
-            #[derive(Debug, Clone, serde::Serialize, Default)]
+            #[derive(Debug, Clone, Default)]
             pub struct Request {
                 /// `any`: optional.
-                #[serde(skip_serializing_if = "Option::is_none")]
                 pub any: Option<serde_json::Value>,
                 /// `ref`: optional.
-                #[serde(skip_serializing_if = "Option::is_none")]
                 pub r#ref: Option<crate::models::Note>,
                 /// `mixed`: optional.
-                #[serde(skip_serializing_if = "Option::is_none")]
                 pub mixed: Option<serde_json::Value>,
+            }
+            impl serde::Serialize for Request {
+                fn serialize<S: serde::Serializer>(
+                    &self,
+                    serializer: S,
+                ) -> Result<S::Ok, S::Error> {
+                    use serde::ser::SerializeMap as _;
+                    let mut map = serializer.serialize_map(None)?;
+                    if let Some(value) = &self.any {
+                        map.serialize_entry("any", value)?;
+                    }
+                    if let Some(value) = &self.r#ref {
+                        map.serialize_entry("ref", value)?;
+                    }
+                    if let Some(value) = &self.mixed {
+                        map.serialize_entry("mixed", value)?;
+                    }
+                    map.end()
+                }
             }
             /// What `odd/types` answers.
             pub type Response = crate::models::Unit;
@@ -391,7 +496,7 @@ pub mod endpoints {
             pub type Builder = crate::RequestBuilder<Request>;
             /// The error codes the spec lists for this endpoint, beside the API's common ones;
             /// read one from an error with [`ErrorCode::of`].
-            #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+            #[derive(Debug, Clone, PartialEq, Hash)]
             pub enum ErrorCode {
                 /// A code any endpoint may answer (a bad token, a bad parameter, a rate limit).
                 Common(crate::CommonErrorCode),
@@ -401,15 +506,21 @@ pub mod endpoints {
             impl ErrorCode {
                 /// The code of a server error, as this endpoint's: `None` for errors without
                 /// one (a timeout, a decoding error).
+                #[inline]
                 pub fn of(error: &crate::Error) -> Option<Self> {
                     error.endpoint_code::<Request>()
                 }
             }
+            impl Eq for ErrorCode {}
             impl crate::EndpointErrorCode for ErrorCode {
+                #[inline]
                 fn from_code(code: &str) -> Self {
-                    crate::CommonErrorCode::from_code(code)
-                        .map_or_else(|| Self::Unknown(code.to_owned()), Self::Common)
+                    match crate::CommonErrorCode::from_code(code) {
+                        Some(common) => Self::Common(common),
+                        None => Self::Unknown(code.to_owned()),
+                    }
                 }
+                #[inline]
                 fn as_str(&self) -> &str {
                     match self {
                         Self::Common(code) => code.as_str(),
@@ -427,6 +538,7 @@ pub mod endpoints {
             impl Request {
                 /// A request with the required parameters, checked by the compiler; the optional
                 /// ones are left out. For [`Client::call`](crate::Client::call).
+                #[inline]
                 pub fn new() -> Self {
                     Self::default()
                 }

@@ -1,16 +1,19 @@
 // warning: /components/securitySchemes/ApiKeyAuth: an API key `in: body` (how Misskey sends `i`) is not valid OpenAPI; the generator does not use security schemes, so it is left out
 impl crate::Client {
     /// `users/{userId}/notes`: see [`endpoints::users::user_id::notes`](crate::endpoints::users::user_id::notes) for its parameters and answer.
+    #[inline]
     pub fn users_user_id_notes(&self) -> endpoints::users::user_id::notes::Builder {
         crate::RequestBuilder::new(self, Default::default())
     }
     /// `stats`: see [`endpoints::stats`](crate::endpoints::stats) for its parameters and answer.
+    #[inline]
     pub fn stats(&self) -> endpoints::stats::Builder {
         crate::RequestBuilder::new(self, Default::default())
     }
     /// `drive/files/create`: see [`endpoints::drive::files::create`](crate::endpoints::drive::files::create) for its parameters and answer.
     #[doc(alias = "upload")]
     #[doc(alias = "upload_file")]
+    #[inline]
     pub fn drive_files_create(&self) -> endpoints::drive::files::create::Builder {
         crate::RequestBuilder::new(self, Default::default())
     }
@@ -156,23 +159,29 @@ pub mod endpoints {
             /// - [`x_trace`](crate::endpoints::users::user_id::notes::Builder::x_trace) (`X-Trace`): required
             pub mod notes {
                 /// The parameters of `users/{userId}/notes`.
-                #[derive(Debug, Clone, serde::Serialize, Default)]
+                #[derive(Debug, Clone, Default)]
                 pub struct Request {
                     /// `withFiles`: optional.
-                    #[serde(
-                        rename = "withFiles",
-                        skip_serializing_if = "Option::is_none"
-                    )]
                     pub with_files: Option<bool>,
                     /// `userId`: required.
-                    #[serde(skip)]
                     pub user_id: Option<String>,
                     /// `lang`: optional.
-                    #[serde(skip)]
                     pub lang: Option<String>,
                     /// `X-Trace`: required.
-                    #[serde(skip)]
                     pub x_trace: Option<String>,
+                }
+                impl serde::Serialize for Request {
+                    fn serialize<S: serde::Serializer>(
+                        &self,
+                        serializer: S,
+                    ) -> Result<S::Ok, S::Error> {
+                        use serde::ser::SerializeMap as _;
+                        let mut map = serializer.serialize_map(None)?;
+                        if let Some(value) = &self.with_files {
+                            map.serialize_entry("withFiles", value)?;
+                        }
+                        map.end()
+                    }
                 }
                 /// What `users/{userId}/notes` answers.
                 pub type Response = bool;
@@ -180,7 +189,7 @@ pub mod endpoints {
                 pub type Builder = crate::RequestBuilder<Request>;
                 /// The error codes the spec lists for this endpoint, beside the API's common ones;
                 /// read one from an error with [`ErrorCode::of`].
-                #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+                #[derive(Debug, Clone, PartialEq, Hash)]
                 pub enum ErrorCode {
                     /// A code any endpoint may answer (a bad token, a bad parameter, a rate limit).
                     Common(crate::CommonErrorCode),
@@ -190,15 +199,21 @@ pub mod endpoints {
                 impl ErrorCode {
                     /// The code of a server error, as this endpoint's: `None` for errors without
                     /// one (a timeout, a decoding error).
+                    #[inline]
                     pub fn of(error: &crate::Error) -> Option<Self> {
                         error.endpoint_code::<Request>()
                     }
                 }
+                impl Eq for ErrorCode {}
                 impl crate::EndpointErrorCode for ErrorCode {
+                    #[inline]
                     fn from_code(code: &str) -> Self {
-                        crate::CommonErrorCode::from_code(code)
-                            .map_or_else(|| Self::Unknown(code.to_owned()), Self::Common)
+                        match crate::CommonErrorCode::from_code(code) {
+                            Some(common) => Self::Common(common),
+                            None => Self::Unknown(code.to_owned()),
+                        }
                     }
+                    #[inline]
                     fn as_str(&self) -> &str {
                         match self {
                             Self::Common(code) => code.as_str(),
@@ -212,15 +227,16 @@ pub mod endpoints {
                     const NAME: &'static str = "users/{userId}/notes";
                     const REQUIRES_CREDENTIAL: bool = false;
                     const PERMISSION: Option<&'static str> = None;
+                    #[inline]
                     fn missing(&self) -> Vec<&'static str> {
-                        [
-                            ("userId", self.user_id.is_none()),
-                            ("X-Trace", self.x_trace.is_none()),
-                        ]
-                            .into_iter()
-                            .filter_map(|(name, unset)| unset.then_some(name))
-                            .collect()
+                        crate::__private::unset(
+                            &[
+                                ("userId", self.user_id.is_some()),
+                                ("X-Trace", self.x_trace.is_some()),
+                            ],
+                        )
                     }
+                    #[inline]
                     fn path(&self) -> std::borrow::Cow<'static, str> {
                         let mut path = String::new();
                         path.push_str("users/");
@@ -232,6 +248,7 @@ pub mod endpoints {
                         path.push_str("/notes");
                         std::borrow::Cow::Owned(path)
                     }
+                    #[inline]
                     fn query(&self) -> Vec<(&'static str, String)> {
                         let mut pairs = Vec::new();
                         if let Some(value) = &self.lang {
@@ -239,6 +256,7 @@ pub mod endpoints {
                         }
                         pairs
                     }
+                    #[inline]
                     fn headers(&self) -> Vec<(&'static str, String)> {
                         let mut pairs = Vec::new();
                         if let Some(value) = &self.x_trace {
@@ -250,6 +268,7 @@ pub mod endpoints {
                 impl Request {
                     /// A request with the required parameters, checked by the compiler; the optional
                     /// ones are left out. For [`Client::call`](crate::Client::call).
+                    #[inline]
                     pub fn new(
                         user_id: impl Into<String>,
                         x_trace: impl Into<String>,
@@ -302,7 +321,7 @@ pub mod endpoints {
     /// - [`span`](crate::endpoints::stats::Builder::span) (`span`): required
     pub mod stats {
         /// An object inline in the spec at `stats parameters0`.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[derive(Debug, Clone, PartialEq, Hash)]
         pub enum RequestSpan {
             /// `day`
             Day,
@@ -311,8 +330,10 @@ pub mod endpoints {
             /// A value this version of the crate does not know.
             Other(String),
         }
+        impl Eq for RequestSpan {}
         impl RequestSpan {
             /// The value as the server spells it.
+            #[inline]
             pub fn as_str(&self) -> &str {
                 match self {
                     Self::Day => "day",
@@ -322,6 +343,7 @@ pub mod endpoints {
             }
         }
         impl From<&str> for RequestSpan {
+            #[inline]
             fn from(value: &str) -> Self {
                 match value {
                     "day" => Self::Day,
@@ -331,6 +353,7 @@ pub mod endpoints {
             }
         }
         impl std::fmt::Display for RequestSpan {
+            #[inline]
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
             }
@@ -344,23 +367,59 @@ pub mod endpoints {
             }
         }
         /// The parameters of `stats`.
-        #[derive(Debug, Clone, serde::Serialize, Default)]
+        #[derive(Debug, Clone, Default)]
         pub struct Request {
             /// `span`: required.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub span: Option<RequestSpan>,
         }
+        impl serde::Serialize for Request {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeMap as _;
+                let mut map = serializer.serialize_map(None)?;
+                if let Some(value) = &self.span {
+                    map.serialize_entry("span", value)?;
+                }
+                map.end()
+            }
+        }
         /// What `stats` answers.
-        #[derive(Debug, Clone, serde::Deserialize)]
+        #[derive(Debug, Clone)]
         pub struct Response {
             /// `count`: always present.
             pub count: i64,
+        }
+        impl<'de> serde::Deserialize<'de> for Response {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::__private::object(deserializer)
+            }
+        }
+        impl crate::__private::Object for Response {
+            const EXPECTING: &'static str = "struct Response";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut count: Option<i64> = None;
+                while let Some(key) = map.next_key::<crate::__private::Key<'de>>()? {
+                    match key.as_str() {
+                        "count" => crate::__private::field(&mut map, &mut count, "count"),
+                        _ => crate::__private::skip(&mut map),
+                    }?;
+                }
+                Ok(Self {
+                    count: crate::__private::required(count, "count")?,
+                })
+            }
         }
         /// What [`Client::stats`](crate::Client::stats) returns: set the parameters by name, then `.await` it.
         pub type Builder = crate::RequestBuilder<Request>;
         /// The error codes the spec lists for this endpoint, beside the API's common ones;
         /// read one from an error with [`ErrorCode::of`].
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[derive(Debug, Clone, PartialEq, Hash)]
         pub enum ErrorCode {
             /// A code any endpoint may answer (a bad token, a bad parameter, a rate limit).
             Common(crate::CommonErrorCode),
@@ -370,15 +429,21 @@ pub mod endpoints {
         impl ErrorCode {
             /// The code of a server error, as this endpoint's: `None` for errors without
             /// one (a timeout, a decoding error).
+            #[inline]
             pub fn of(error: &crate::Error) -> Option<Self> {
                 error.endpoint_code::<Request>()
             }
         }
+        impl Eq for ErrorCode {}
         impl crate::EndpointErrorCode for ErrorCode {
+            #[inline]
             fn from_code(code: &str) -> Self {
-                crate::CommonErrorCode::from_code(code)
-                    .map_or_else(|| Self::Unknown(code.to_owned()), Self::Common)
+                match crate::CommonErrorCode::from_code(code) {
+                    Some(common) => Self::Common(common),
+                    None => Self::Unknown(code.to_owned()),
+                }
             }
+            #[inline]
             fn as_str(&self) -> &str {
                 match self {
                     Self::Common(code) => code.as_str(),
@@ -393,16 +458,15 @@ pub mod endpoints {
             const REQUIRES_CREDENTIAL: bool = false;
             const PERMISSION: Option<&'static str> = None;
             const HTTP_GET: bool = true;
+            #[inline]
             fn missing(&self) -> Vec<&'static str> {
-                [("span", self.span.is_none())]
-                    .into_iter()
-                    .filter_map(|(name, unset)| unset.then_some(name))
-                    .collect()
+                crate::__private::unset(&[("span", self.span.is_some())])
             }
         }
         impl Request {
             /// A request with the required parameters, checked by the compiler; the optional
             /// ones are left out. For [`Client::call`](crate::Client::call).
+            #[inline]
             pub fn new(span: impl Into<RequestSpan>) -> Self {
                 Self { span: Some(span.into()) }
             }
@@ -437,27 +501,61 @@ pub mod endpoints {
             /// - [`name`](crate::endpoints::drive::files::create::Builder::name) (`name`): optional; [`name_null`](crate::endpoints::drive::files::create::Builder::name_null) sends `null`
             pub mod create {
                 /// The parameters of `drive/files/create`.
-                #[derive(Debug, Clone, serde::Serialize, Default)]
+                #[derive(Debug, Clone, Default)]
                 pub struct Request {
                     /// `file`: required.
-                    #[serde(skip)]
                     pub file: Option<crate::upload::UploadFile>,
                     /// `name`: optional; sending null is not the same as leaving it out.
-                    #[serde(skip_serializing_if = "Option::is_none")]
                     pub name: Option<Option<String>>,
                 }
+                impl serde::Serialize for Request {
+                    fn serialize<S: serde::Serializer>(
+                        &self,
+                        serializer: S,
+                    ) -> Result<S::Ok, S::Error> {
+                        use serde::ser::SerializeMap as _;
+                        let mut map = serializer.serialize_map(None)?;
+                        if let Some(value) = &self.name {
+                            map.serialize_entry("name", value)?;
+                        }
+                        map.end()
+                    }
+                }
                 /// What `drive/files/create` answers.
-                #[derive(Debug, Clone, serde::Deserialize)]
+                #[derive(Debug, Clone)]
                 pub struct Response {
                     /// `id`: may be absent.
-                    #[serde(default)]
                     pub id: Option<String>,
+                }
+                impl<'de> serde::Deserialize<'de> for Response {
+                    fn deserialize<D: serde::Deserializer<'de>>(
+                        deserializer: D,
+                    ) -> Result<Self, D::Error> {
+                        crate::__private::object(deserializer)
+                    }
+                }
+                impl crate::__private::Object for Response {
+                    const EXPECTING: &'static str = "struct Response";
+                    fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                        mut map: A,
+                    ) -> Result<Self, A::Error> {
+                        let mut id: Option<Option<String>> = None;
+                        while let Some(key) = map
+                            .next_key::<crate::__private::Key<'de>>()?
+                        {
+                            match key.as_str() {
+                                "id" => crate::__private::field(&mut map, &mut id, "id"),
+                                _ => crate::__private::skip(&mut map),
+                            }?;
+                        }
+                        Ok(Self { id: id.flatten() })
+                    }
                 }
                 /// What [`Client::drive_files_create`](crate::Client::drive_files_create) returns: set the parameters by name, then `.await` it.
                 pub type Builder = crate::RequestBuilder<Request>;
                 /// The error codes the spec lists for this endpoint, beside the API's common ones;
                 /// read one from an error with [`ErrorCode::of`].
-                #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+                #[derive(Debug, Clone, PartialEq, Hash)]
                 pub enum ErrorCode {
                     /// A code any endpoint may answer (a bad token, a bad parameter, a rate limit).
                     Common(crate::CommonErrorCode),
@@ -467,15 +565,21 @@ pub mod endpoints {
                 impl ErrorCode {
                     /// The code of a server error, as this endpoint's: `None` for errors without
                     /// one (a timeout, a decoding error).
+                    #[inline]
                     pub fn of(error: &crate::Error) -> Option<Self> {
                         error.endpoint_code::<Request>()
                     }
                 }
+                impl Eq for ErrorCode {}
                 impl crate::EndpointErrorCode for ErrorCode {
+                    #[inline]
                     fn from_code(code: &str) -> Self {
-                        crate::CommonErrorCode::from_code(code)
-                            .map_or_else(|| Self::Unknown(code.to_owned()), Self::Common)
+                        match crate::CommonErrorCode::from_code(code) {
+                            Some(common) => Self::Common(common),
+                            None => Self::Unknown(code.to_owned()),
+                        }
                     }
+                    #[inline]
                     fn as_str(&self) -> &str {
                         match self {
                             Self::Common(code) => code.as_str(),
@@ -490,22 +594,19 @@ pub mod endpoints {
                     const REQUIRES_CREDENTIAL: bool = false;
                     const PERMISSION: Option<&'static str> = None;
                     const MULTIPART: bool = true;
+                    #[inline]
                     fn files(&self) -> Vec<(&'static str, &crate::upload::UploadFile)> {
-                        [("file", self.file.as_ref())]
-                            .into_iter()
-                            .filter_map(|(name, file)| Some((name, file?)))
-                            .collect()
+                        crate::__private::present(&[("file", self.file.as_ref())])
                     }
+                    #[inline]
                     fn missing(&self) -> Vec<&'static str> {
-                        [("file", self.file.is_none())]
-                            .into_iter()
-                            .filter_map(|(name, unset)| unset.then_some(name))
-                            .collect()
+                        crate::__private::unset(&[("file", self.file.is_some())])
                     }
                 }
                 impl Request {
                     /// A request with the required parameters, checked by the compiler; the optional
                     /// ones are left out. For [`Client::call`](crate::Client::call).
+                    #[inline]
                     pub fn new(file: crate::upload::UploadFile) -> Self {
                         Self {
                             file: Some(file),
@@ -516,6 +617,7 @@ pub mod endpoints {
                 /// The parameters of [`drive/files/create`](crate::endpoints::drive::files::create), by name.
                 impl Builder {
                     /// `file`: required.
+                    #[inline]
                     pub fn file(mut self, file: crate::upload::UploadFile) -> Self {
                         self.request.file = Some(file);
                         self
@@ -526,6 +628,7 @@ pub mod endpoints {
                         self
                     }
                     /// Sends `"name": null`, which is not the same as leaving it out.
+                    #[inline]
                     pub fn name_null(mut self) -> Self {
                         self.request.name = Some(None);
                         self

@@ -2,10 +2,12 @@
 // warning: /components/schemas/Loop: refers to itself with nothing in between, which no value can satisfy; read as any JSON value
 impl crate::Client {
     /// `notes/show`: see [`endpoints::notes::show`](crate::endpoints::notes::show) for its parameters and answer.
+    #[inline]
     pub fn notes_show(&self) -> endpoints::notes::show::Builder {
         crate::RequestBuilder::new(self, Default::default())
     }
     /// `trees`: see [`endpoints::trees`](crate::endpoints::trees) for its parameters and answer.
+    #[inline]
     pub fn trees(&self) -> endpoints::trees::Builder {
         crate::RequestBuilder::new(self, Default::default())
     }
@@ -53,16 +55,44 @@ pub fn visit_endpoint<V: crate::EndpointVisitor>(
 /// Generated from Construct 1.
 pub mod models {
     /// The `Note` schema.
-    #[derive(Debug, Clone, serde::Deserialize)]
+    #[derive(Debug, Clone)]
     pub struct Note {
         /// `id`: always present.
         pub id: String,
         /// `renote`: may be absent or null.
-        #[serde(default)]
         pub renote: Option<Box<Note>>,
         /// `again`: may be absent.
-        #[serde(default)]
         pub again: Option<Box<Note>>,
+    }
+    impl<'de> serde::Deserialize<'de> for Note {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::__private::object(deserializer)
+        }
+    }
+    impl crate::__private::Object for Note {
+        const EXPECTING: &'static str = "struct Note";
+        fn from_map<'de, A: serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> Result<Self, A::Error> {
+            let mut id: Option<String> = None;
+            let mut renote: Option<Option<Box<Note>>> = None;
+            let mut again: Option<Option<Box<Note>>> = None;
+            while let Some(key) = map.next_key::<crate::__private::Key<'de>>()? {
+                match key.as_str() {
+                    "id" => crate::__private::field(&mut map, &mut id, "id"),
+                    "renote" => crate::__private::field(&mut map, &mut renote, "renote"),
+                    "again" => crate::__private::field(&mut map, &mut again, "again"),
+                    _ => crate::__private::skip(&mut map),
+                }?;
+            }
+            Ok(Self {
+                id: crate::__private::required(id, "id")?,
+                renote: renote.flatten(),
+                again: again.flatten(),
+            })
+        }
     }
     /// The `Tree` schema.
     #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -151,11 +181,23 @@ pub mod endpoints {
         /// - [`note_id`](crate::endpoints::notes::show::Builder::note_id) (`noteId`): required
         pub mod show {
             /// The parameters of `notes/show`.
-            #[derive(Debug, Clone, serde::Serialize, Default)]
+            #[derive(Debug, Clone, Default)]
             pub struct Request {
                 /// `noteId`: required.
-                #[serde(rename = "noteId", skip_serializing_if = "Option::is_none")]
                 pub note_id: Option<String>,
+            }
+            impl serde::Serialize for Request {
+                fn serialize<S: serde::Serializer>(
+                    &self,
+                    serializer: S,
+                ) -> Result<S::Ok, S::Error> {
+                    use serde::ser::SerializeMap as _;
+                    let mut map = serializer.serialize_map(None)?;
+                    if let Some(value) = &self.note_id {
+                        map.serialize_entry("noteId", value)?;
+                    }
+                    map.end()
+                }
             }
             /// What `notes/show` answers.
             pub type Response = crate::models::Note;
@@ -163,7 +205,7 @@ pub mod endpoints {
             pub type Builder = crate::RequestBuilder<Request>;
             /// The error codes the spec lists for this endpoint, beside the API's common ones;
             /// read one from an error with [`ErrorCode::of`].
-            #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+            #[derive(Debug, Clone, PartialEq, Hash)]
             pub enum ErrorCode {
                 /// A code any endpoint may answer (a bad token, a bad parameter, a rate limit).
                 Common(crate::CommonErrorCode),
@@ -173,15 +215,21 @@ pub mod endpoints {
             impl ErrorCode {
                 /// The code of a server error, as this endpoint's: `None` for errors without
                 /// one (a timeout, a decoding error).
+                #[inline]
                 pub fn of(error: &crate::Error) -> Option<Self> {
                     error.endpoint_code::<Request>()
                 }
             }
+            impl Eq for ErrorCode {}
             impl crate::EndpointErrorCode for ErrorCode {
+                #[inline]
                 fn from_code(code: &str) -> Self {
-                    crate::CommonErrorCode::from_code(code)
-                        .map_or_else(|| Self::Unknown(code.to_owned()), Self::Common)
+                    match crate::CommonErrorCode::from_code(code) {
+                        Some(common) => Self::Common(common),
+                        None => Self::Unknown(code.to_owned()),
+                    }
                 }
+                #[inline]
                 fn as_str(&self) -> &str {
                     match self {
                         Self::Common(code) => code.as_str(),
@@ -195,16 +243,15 @@ pub mod endpoints {
                 const NAME: &'static str = "notes/show";
                 const REQUIRES_CREDENTIAL: bool = true;
                 const PERMISSION: Option<&'static str> = Some("write:notes");
+                #[inline]
                 fn missing(&self) -> Vec<&'static str> {
-                    [("noteId", self.note_id.is_none())]
-                        .into_iter()
-                        .filter_map(|(name, unset)| unset.then_some(name))
-                        .collect()
+                    crate::__private::unset(&[("noteId", self.note_id.is_some())])
                 }
             }
             impl Request {
                 /// A request with the required parameters, checked by the compiler; the optional
                 /// ones are left out. For [`Client::call`](crate::Client::call).
+                #[inline]
                 pub fn new(note_id: impl Into<String>) -> Self {
                     Self {
                         note_id: Some(note_id.into()),
@@ -238,14 +285,28 @@ pub mod endpoints {
     /// - `r#loop` (`loop`): optional
     pub mod trees {
         /// The parameters of `trees`.
-        #[derive(Debug, Clone, serde::Serialize, Default)]
+        #[derive(Debug, Clone, Default)]
         pub struct Request {
             /// `tree`: optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub tree: Option<crate::models::Tree>,
             /// `loop`: optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub r#loop: Option<crate::models::Loop>,
+        }
+        impl serde::Serialize for Request {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeMap as _;
+                let mut map = serializer.serialize_map(None)?;
+                if let Some(value) = &self.tree {
+                    map.serialize_entry("tree", value)?;
+                }
+                if let Some(value) = &self.r#loop {
+                    map.serialize_entry("loop", value)?;
+                }
+                map.end()
+            }
         }
         /// What `trees` answers.
         pub type Response = crate::models::Either;
@@ -253,7 +314,7 @@ pub mod endpoints {
         pub type Builder = crate::RequestBuilder<Request>;
         /// The error codes the spec lists for this endpoint, beside the API's common ones;
         /// read one from an error with [`ErrorCode::of`].
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[derive(Debug, Clone, PartialEq, Hash)]
         pub enum ErrorCode {
             /// A code any endpoint may answer (a bad token, a bad parameter, a rate limit).
             Common(crate::CommonErrorCode),
@@ -263,15 +324,21 @@ pub mod endpoints {
         impl ErrorCode {
             /// The code of a server error, as this endpoint's: `None` for errors without
             /// one (a timeout, a decoding error).
+            #[inline]
             pub fn of(error: &crate::Error) -> Option<Self> {
                 error.endpoint_code::<Request>()
             }
         }
+        impl Eq for ErrorCode {}
         impl crate::EndpointErrorCode for ErrorCode {
+            #[inline]
             fn from_code(code: &str) -> Self {
-                crate::CommonErrorCode::from_code(code)
-                    .map_or_else(|| Self::Unknown(code.to_owned()), Self::Common)
+                match crate::CommonErrorCode::from_code(code) {
+                    Some(common) => Self::Common(common),
+                    None => Self::Unknown(code.to_owned()),
+                }
             }
+            #[inline]
             fn as_str(&self) -> &str {
                 match self {
                     Self::Common(code) => code.as_str(),
@@ -289,6 +356,7 @@ pub mod endpoints {
         impl Request {
             /// A request with the required parameters, checked by the compiler; the optional
             /// ones are left out. For [`Client::call`](crate::Client::call).
+            #[inline]
             pub fn new() -> Self {
                 Self::default()
             }

@@ -1,6 +1,7 @@
 impl crate::Client {
     /// `i/notifications`: see [`endpoints::i::notifications`](crate::endpoints::i::notifications) for its parameters and answer.
     #[doc(alias = "notifications")]
+    #[inline]
     pub fn i_notifications(&self) -> endpoints::i::notifications::Builder {
         crate::RequestBuilder::new(self, Default::default())
     }
@@ -77,7 +78,7 @@ pub mod models {
         }
     }
     /// The `Kind` schema.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     pub enum Kind {
         /// `a`
         A,
@@ -86,8 +87,10 @@ pub mod models {
         /// A value this version of the crate does not know.
         Other(String),
     }
+    impl Eq for Kind {}
     impl Kind {
         /// The value as the server spells it.
+        #[inline]
         pub fn as_str(&self) -> &str {
             match self {
                 Self::A => "a",
@@ -97,6 +100,7 @@ pub mod models {
         }
     }
     impl From<&str> for Kind {
+        #[inline]
         fn from(value: &str) -> Self {
             match value {
                 "a" => Self::A,
@@ -106,6 +110,7 @@ pub mod models {
         }
     }
     impl std::fmt::Display for Kind {
+        #[inline]
         fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
             f.write_str(self.as_str())
         }
@@ -126,16 +131,42 @@ pub mod models {
         }
     }
     /// An object inline in the spec at `Notification`.
-    #[derive(Debug, Clone, serde::Deserialize)]
+    #[derive(Debug, Clone)]
     pub struct NotificationFollow {
         /// `id`: always present.
         pub id: crate::types::Id,
         /// `userId`: may be absent.
-        #[serde(rename = "userId", default)]
         pub user_id: Option<String>,
     }
+    impl<'de> serde::Deserialize<'de> for NotificationFollow {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::__private::object(deserializer)
+        }
+    }
+    impl crate::__private::Object for NotificationFollow {
+        const EXPECTING: &'static str = "struct NotificationFollow";
+        fn from_map<'de, A: serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> Result<Self, A::Error> {
+            let mut id: Option<crate::types::Id> = None;
+            let mut user_id: Option<Option<String>> = None;
+            while let Some(key) = map.next_key::<crate::__private::Key<'de>>()? {
+                match key.as_str() {
+                    "id" => crate::__private::field(&mut map, &mut id, "id"),
+                    "userId" => crate::__private::field(&mut map, &mut user_id, "userId"),
+                    _ => crate::__private::skip(&mut map),
+                }?;
+            }
+            Ok(Self {
+                id: crate::__private::required(id, "id")?,
+                user_id: user_id.flatten(),
+            })
+        }
+    }
     /// An object inline in the spec at `Notification type`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     pub enum NotificationReactionEtcType {
         /// `reaction`
         Reaction,
@@ -144,8 +175,10 @@ pub mod models {
         /// A value this version of the crate does not know.
         Other(String),
     }
+    impl Eq for NotificationReactionEtcType {}
     impl NotificationReactionEtcType {
         /// The value as the server spells it.
+        #[inline]
         pub fn as_str(&self) -> &str {
             match self {
                 Self::Reaction => "reaction",
@@ -155,6 +188,7 @@ pub mod models {
         }
     }
     impl From<&str> for NotificationReactionEtcType {
+        #[inline]
         fn from(value: &str) -> Self {
             match value {
                 "reaction" => Self::Reaction,
@@ -164,6 +198,7 @@ pub mod models {
         }
     }
     impl std::fmt::Display for NotificationReactionEtcType {
+        #[inline]
         fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
             f.write_str(self.as_str())
         }
@@ -176,15 +211,44 @@ pub mod models {
         }
     }
     /// An object inline in the spec at `Notification`.
-    #[derive(Debug, Clone, serde::Deserialize)]
+    #[derive(Debug, Clone)]
     pub struct NotificationReactionEtc {
         /// `id`: always present.
         pub id: crate::types::Id,
         /// `type`: always present.
         pub r#type: NotificationReactionEtcType,
         /// `noteId`: may be absent.
-        #[serde(rename = "noteId", default)]
         pub note_id: Option<String>,
+    }
+    impl<'de> serde::Deserialize<'de> for NotificationReactionEtc {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::__private::object(deserializer)
+        }
+    }
+    impl crate::__private::Object for NotificationReactionEtc {
+        const EXPECTING: &'static str = "struct NotificationReactionEtc";
+        fn from_map<'de, A: serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> Result<Self, A::Error> {
+            let mut id: Option<crate::types::Id> = None;
+            let mut r#type: Option<NotificationReactionEtcType> = None;
+            let mut note_id: Option<Option<String>> = None;
+            while let Some(key) = map.next_key::<crate::__private::Key<'de>>()? {
+                match key.as_str() {
+                    "id" => crate::__private::field(&mut map, &mut id, "id"),
+                    "type" => crate::__private::field(&mut map, &mut r#type, "type"),
+                    "noteId" => crate::__private::field(&mut map, &mut note_id, "noteId"),
+                    _ => crate::__private::skip(&mut map),
+                }?;
+            }
+            Ok(Self {
+                id: crate::__private::required(id, "id")?,
+                r#type: crate::__private::required(r#type, "type")?,
+                note_id: note_id.flatten(),
+            })
+        }
     }
     /// This server's spec has no `Announcement` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
@@ -268,20 +332,38 @@ pub mod endpoints {
         /// - [`kind`](crate::endpoints::i::notifications::Builder::kind) (`kind`): optional
         pub mod notifications {
             /// The parameters of `i/notifications`.
-            #[derive(Debug, Clone, serde::Serialize, Default)]
+            #[derive(Debug, Clone, Default)]
             pub struct Request {
                 /// `sinceId`: optional.
-                #[serde(rename = "sinceId", skip_serializing_if = "Option::is_none")]
                 pub since_id: Option<crate::types::Id>,
                 /// `untilId`: optional.
-                #[serde(rename = "untilId", skip_serializing_if = "Option::is_none")]
                 pub until_id: Option<crate::types::Id>,
                 /// `limit`: optional.
-                #[serde(skip_serializing_if = "Option::is_none")]
                 pub limit: Option<i64>,
                 /// `kind`: optional.
-                #[serde(skip_serializing_if = "Option::is_none")]
                 pub kind: Option<crate::models::Kind>,
+            }
+            impl serde::Serialize for Request {
+                fn serialize<S: serde::Serializer>(
+                    &self,
+                    serializer: S,
+                ) -> Result<S::Ok, S::Error> {
+                    use serde::ser::SerializeMap as _;
+                    let mut map = serializer.serialize_map(None)?;
+                    if let Some(value) = &self.since_id {
+                        map.serialize_entry("sinceId", value)?;
+                    }
+                    if let Some(value) = &self.until_id {
+                        map.serialize_entry("untilId", value)?;
+                    }
+                    if let Some(value) = &self.limit {
+                        map.serialize_entry("limit", value)?;
+                    }
+                    if let Some(value) = &self.kind {
+                        map.serialize_entry("kind", value)?;
+                    }
+                    map.end()
+                }
             }
             /// What `i/notifications` answers.
             pub type Response = Vec<crate::models::Notification>;
@@ -289,7 +371,7 @@ pub mod endpoints {
             pub type Builder = crate::RequestBuilder<Request>;
             /// The error codes the spec lists for this endpoint, beside the API's common ones;
             /// read one from an error with [`ErrorCode::of`].
-            #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+            #[derive(Debug, Clone, PartialEq, Hash)]
             pub enum ErrorCode {
                 /// A code any endpoint may answer (a bad token, a bad parameter, a rate limit).
                 Common(crate::CommonErrorCode),
@@ -299,15 +381,21 @@ pub mod endpoints {
             impl ErrorCode {
                 /// The code of a server error, as this endpoint's: `None` for errors without
                 /// one (a timeout, a decoding error).
+                #[inline]
                 pub fn of(error: &crate::Error) -> Option<Self> {
                     error.endpoint_code::<Request>()
                 }
             }
+            impl Eq for ErrorCode {}
             impl crate::EndpointErrorCode for ErrorCode {
+                #[inline]
                 fn from_code(code: &str) -> Self {
-                    crate::CommonErrorCode::from_code(code)
-                        .map_or_else(|| Self::Unknown(code.to_owned()), Self::Common)
+                    match crate::CommonErrorCode::from_code(code) {
+                        Some(common) => Self::Common(common),
+                        None => Self::Unknown(code.to_owned()),
+                    }
                 }
+                #[inline]
                 fn as_str(&self) -> &str {
                     match self {
                         Self::Common(code) => code.as_str(),
@@ -324,15 +412,19 @@ pub mod endpoints {
             }
             impl crate::pagination::Paginated for Request {
                 type Item = crate::models::Notification;
+                #[inline]
                 fn set_since_id(&mut self, id: Option<crate::types::Id>) {
                     self.since_id = id;
                 }
+                #[inline]
                 fn set_until_id(&mut self, id: Option<crate::types::Id>) {
                     self.until_id = id;
                 }
+                #[inline]
                 fn set_limit(&mut self, limit: u32) {
                     self.limit = Some(i64::from(limit));
                 }
+                #[inline]
                 fn item_id(item: &Self::Item) -> Option<&str> {
                     match item {
                         crate::models::Notification::Follow(v) => Some(&v.id),
@@ -346,6 +438,7 @@ pub mod endpoints {
             impl Request {
                 /// A request with the required parameters, checked by the compiler; the optional
                 /// ones are left out. For [`Client::call`](crate::Client::call).
+                #[inline]
                 pub fn new() -> Self {
                     Self::default()
                 }

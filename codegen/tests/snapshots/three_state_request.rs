@@ -1,5 +1,6 @@
 impl crate::Client {
     /// `i/update`: see [`endpoints::i::update`](crate::endpoints::i::update) for its parameters and answer.
+    #[inline]
     pub fn i_update(&self) -> endpoints::i::update::Builder {
         crate::RequestBuilder::new(self, Default::default())
     }
@@ -126,44 +127,106 @@ pub mod endpoints {
         /// - `r#type` (`type`): optional
         pub mod update {
             /// The parameters of `i/update`.
-            #[derive(Debug, Clone, serde::Serialize, Default)]
+            #[derive(Debug, Clone, Default)]
             pub struct Request {
                 /// `name`: required, may be null.
-                #[serde(skip_serializing_if = "Option::is_none")]
                 pub name: Option<Option<String>>,
                 /// `birthday`: optional; sending null is not the same as leaving it out.
-                #[serde(skip_serializing_if = "Option::is_none")]
                 pub birthday: Option<Option<String>>,
                 /// `ratio`: optional.
-                #[serde(skip_serializing_if = "Option::is_none")]
                 pub ratio: Option<f64>,
                 /// `send`: optional.
-                #[serde(skip_serializing_if = "Option::is_none")]
                 pub send: Option<bool>,
                 /// `send_param`: optional.
-                #[serde(skip_serializing_if = "Option::is_none")]
                 pub send_param: Option<bool>,
                 /// `type`: optional.
-                #[serde(skip_serializing_if = "Option::is_none")]
                 pub r#type: Option<String>,
             }
+            impl serde::Serialize for Request {
+                fn serialize<S: serde::Serializer>(
+                    &self,
+                    serializer: S,
+                ) -> Result<S::Ok, S::Error> {
+                    use serde::ser::SerializeMap as _;
+                    let mut map = serializer.serialize_map(None)?;
+                    if let Some(value) = &self.name {
+                        map.serialize_entry("name", value)?;
+                    }
+                    if let Some(value) = &self.birthday {
+                        map.serialize_entry("birthday", value)?;
+                    }
+                    if let Some(value) = &self.ratio {
+                        map.serialize_entry("ratio", value)?;
+                    }
+                    if let Some(value) = &self.send {
+                        map.serialize_entry("send", value)?;
+                    }
+                    if let Some(value) = &self.send_param {
+                        map.serialize_entry("send_param", value)?;
+                    }
+                    if let Some(value) = &self.r#type {
+                        map.serialize_entry("type", value)?;
+                    }
+                    map.end()
+                }
+            }
             /// What `i/update` answers.
-            #[derive(Debug, Clone, serde::Deserialize)]
+            #[derive(Debug, Clone)]
             pub struct Response {
                 /// `id`: always present.
                 pub id: String,
                 /// `length`: always present.
-                #[serde(deserialize_with = "crate::__private::number")]
                 pub length: f64,
                 /// `maybe`: may be absent or null.
-                #[serde(deserialize_with = "crate::__private::option_number", default)]
                 pub maybe: Option<f64>,
+            }
+            impl<'de> serde::Deserialize<'de> for Response {
+                fn deserialize<D: serde::Deserializer<'de>>(
+                    deserializer: D,
+                ) -> Result<Self, D::Error> {
+                    crate::__private::object(deserializer)
+                }
+            }
+            impl crate::__private::Object for Response {
+                const EXPECTING: &'static str = "struct Response";
+                fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                    mut map: A,
+                ) -> Result<Self, A::Error> {
+                    let mut id: Option<String> = None;
+                    let mut length: Option<f64> = None;
+                    let mut maybe: Option<Option<f64>> = None;
+                    while let Some(key) = map.next_key::<crate::__private::Key<'de>>()? {
+                        match key.as_str() {
+                            "id" => crate::__private::field(&mut map, &mut id, "id"),
+                            "length" => {
+                                crate::__private::number_field(
+                                    &mut map,
+                                    &mut length,
+                                    "length",
+                                )
+                            }
+                            "maybe" => {
+                                crate::__private::number_field(
+                                    &mut map,
+                                    &mut maybe,
+                                    "maybe",
+                                )
+                            }
+                            _ => crate::__private::skip(&mut map),
+                        }?;
+                    }
+                    Ok(Self {
+                        id: crate::__private::required(id, "id")?,
+                        length: crate::__private::required(length, "length")?,
+                        maybe: maybe.flatten(),
+                    })
+                }
             }
             /// What [`Client::i_update`](crate::Client::i_update) returns: set the parameters by name, then `.await` it.
             pub type Builder = crate::RequestBuilder<Request>;
             /// The error codes the spec lists for this endpoint, beside the API's common ones;
             /// read one from an error with [`ErrorCode::of`].
-            #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+            #[derive(Debug, Clone, PartialEq, Hash)]
             pub enum ErrorCode {
                 /// A code any endpoint may answer (a bad token, a bad parameter, a rate limit).
                 Common(crate::CommonErrorCode),
@@ -173,15 +236,21 @@ pub mod endpoints {
             impl ErrorCode {
                 /// The code of a server error, as this endpoint's: `None` for errors without
                 /// one (a timeout, a decoding error).
+                #[inline]
                 pub fn of(error: &crate::Error) -> Option<Self> {
                     error.endpoint_code::<Request>()
                 }
             }
+            impl Eq for ErrorCode {}
             impl crate::EndpointErrorCode for ErrorCode {
+                #[inline]
                 fn from_code(code: &str) -> Self {
-                    crate::CommonErrorCode::from_code(code)
-                        .map_or_else(|| Self::Unknown(code.to_owned()), Self::Common)
+                    match crate::CommonErrorCode::from_code(code) {
+                        Some(common) => Self::Common(common),
+                        None => Self::Unknown(code.to_owned()),
+                    }
                 }
+                #[inline]
                 fn as_str(&self) -> &str {
                     match self {
                         Self::Common(code) => code.as_str(),
@@ -195,16 +264,15 @@ pub mod endpoints {
                 const NAME: &'static str = "i/update";
                 const REQUIRES_CREDENTIAL: bool = true;
                 const PERMISSION: Option<&'static str> = Some("write:notes");
+                #[inline]
                 fn missing(&self) -> Vec<&'static str> {
-                    [("name", self.name.is_none())]
-                        .into_iter()
-                        .filter_map(|(name, unset)| unset.then_some(name))
-                        .collect()
+                    crate::__private::unset(&[("name", self.name.is_some())])
                 }
             }
             impl Request {
                 /// A request with the required parameters, checked by the compiler; the optional
                 /// ones are left out. For [`Client::call`](crate::Client::call).
+                #[inline]
                 pub fn new(name: Option<impl Into<String>>) -> Self {
                     Self {
                         name: Some(name.map(|v| v.into())),
@@ -220,6 +288,7 @@ pub mod endpoints {
                     self
                 }
                 /// Sends `"name": null`, which is not the same as leaving it out.
+                #[inline]
                 pub fn name_null(mut self) -> Self {
                     self.request.name = Some(None);
                     self
@@ -230,6 +299,7 @@ pub mod endpoints {
                     self
                 }
                 /// Sends `"birthday": null`, which is not the same as leaving it out.
+                #[inline]
                 pub fn birthday_null(mut self) -> Self {
                     self.request.birthday = Some(None);
                     self
