@@ -278,6 +278,50 @@ impl CommonErrorCode {
     }
 }
 
+/// The `ErrorCode` of every endpoint whose spec lists no error codes of its own: such an
+/// endpoint's `endpoints::…::ErrorCode` is this type, with the same variants and `of` as the
+/// enums of endpoints that list some (one type rather than hundreds of identical ones, for
+/// compile time). Should a later spec list codes for the endpoint, its `ErrorCode` becomes
+/// an enum of its own, and code that names `ErrorCode::Common`, `ErrorCode::Unknown` or
+/// `ErrorCode::of` keeps compiling.
+///
+/// ```
+/// use misskey_client::{EndpointErrorCode, SharedErrorCode, CommonErrorCode};
+/// assert_eq!(SharedErrorCode::from_code("INVALID_PARAM"), SharedErrorCode::Common(CommonErrorCode::InvalidParam));
+/// assert_eq!(SharedErrorCode::from_code("NO_SUCH_NOTE").as_str(), "NO_SUCH_NOTE");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum SharedErrorCode {
+    /// A code any endpoint may answer (a bad token, a bad parameter, a rate limit).
+    Common(CommonErrorCode),
+    /// A code the spec does not list for this endpoint.
+    Unknown(String),
+}
+
+impl SharedErrorCode {
+    /// The code of a server error: `None` for errors without one (a timeout, a decoding
+    /// error).
+    pub fn of(error: &Error) -> Option<Self> {
+        error.code().map(Self::from_code)
+    }
+}
+
+impl crate::EndpointErrorCode for SharedErrorCode {
+    fn from_code(code: &str) -> Self {
+        match CommonErrorCode::from_code(code) {
+            Some(common) => Self::Common(common),
+            None => Self::Unknown(code.to_owned()),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            Self::Common(code) => code.as_str(),
+            Self::Unknown(code) => code,
+        }
+    }
+}
+
 /// What kind of error Misskey says it is (`error.kind`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]

@@ -25,7 +25,7 @@ pub use client::{
 pub use endpoint::{Endpoint, EndpointErrorCode, EndpointInfo, EndpointVisitor, RequestBuilder};
 pub use error::{
     decode_response, decode_response_optional, decode_response_value, ApiError, CommonErrorCode,
-    Error, ErrorKind, FrameworkError, RateLimited, Result, UnexpectedBody,
+    Error, ErrorKind, FrameworkError, RateLimited, Result, SharedErrorCode, UnexpectedBody,
 };
 pub use pagination::{Pager, Paginated};
 pub use upload::UploadFile;

@@ -1,7 +1,7 @@
 //! The generated bindings: coverage of the spec, the `Endpoint` metadata, the methods and
 //! builders over real HTTP, and decoding of real-shaped JSON.
 
-use misskey_client::endpoints::{drive, i, notes};
+use misskey_client::endpoints::{drive, i, meta, notes};
 use misskey_client::upload::UploadFile;
 use misskey_client::{
     models, visit_endpoint, Client, CommonErrorCode, Endpoint, EndpointErrorCode, EndpointVisitor,
@@ -122,6 +122,34 @@ async fn an_errors_code_reads_as_the_endpoints_without_naming_the_request() {
         after: None,
     };
     assert_eq!(notes::show::ErrorCode::of(&timeout), None);
+}
+
+#[tokio::test]
+async fn an_endpoint_without_codes_of_its_own_reads_errors_the_same_way() {
+    // `meta` lists no codes in the misskey.io spec: its `ErrorCode` is the one shared type,
+    // read with the same `of`, `Common` and `Unknown` as an endpoint's own enum.
+    let shared: misskey_client::SharedErrorCode = meta::ErrorCode::from_code("X");
+    assert_eq!(shared, meta::ErrorCode::Unknown("X".into()));
+    let server = server_answering(
+        "meta",
+        401,
+        json!({"error": {"message": "Credential required.", "code": "CREDENTIAL_REQUIRED", "id": "1384574d-a912-4b81-8601-c7b1c4085df1"}}),
+    )
+    .await;
+    let client = Client::new(server.uri()).unwrap();
+    let err = client.meta().await.unwrap_err();
+    assert_eq!(
+        meta::ErrorCode::of(&err),
+        Some(meta::ErrorCode::Common(CommonErrorCode::CredentialRequired))
+    );
+    assert_eq!(meta::ErrorCode::of(&err).unwrap().as_str(), "CREDENTIAL_REQUIRED");
+    assert_eq!(
+        meta::ErrorCode::of(&misskey_client::Error::Timeout {
+            endpoint: "meta".into(),
+            after: None,
+        }),
+        None
+    );
 }
 
 #[test]

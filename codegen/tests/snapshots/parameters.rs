@@ -187,40 +187,10 @@ pub mod endpoints {
                 pub type Response = bool;
                 /// What [`Client::users_user_id_notes`](crate::Client::users_user_id_notes) returns: set the parameters by name, then `.await` it.
                 pub type Builder = crate::RequestBuilder<Request>;
-                /// The error codes the spec lists for this endpoint, beside the API's common ones;
-                /// read one from an error with [`ErrorCode::of`].
-                #[derive(Debug, Clone, PartialEq, Hash)]
-                pub enum ErrorCode {
-                    /// A code any endpoint may answer (a bad token, a bad parameter, a rate limit).
-                    Common(crate::CommonErrorCode),
-                    /// A code the spec does not list for this endpoint.
-                    Unknown(String),
-                }
-                impl ErrorCode {
-                    /// The code of a server error, as this endpoint's: `None` for errors without
-                    /// one (a timeout, a decoding error).
-                    #[inline]
-                    pub fn of(error: &crate::Error) -> Option<Self> {
-                        error.endpoint_code::<Request>()
-                    }
-                }
-                impl Eq for ErrorCode {}
-                impl crate::EndpointErrorCode for ErrorCode {
-                    #[inline]
-                    fn from_code(code: &str) -> Self {
-                        match crate::CommonErrorCode::from_code(code) {
-                            Some(common) => Self::Common(common),
-                            None => Self::Unknown(code.to_owned()),
-                        }
-                    }
-                    #[inline]
-                    fn as_str(&self) -> &str {
-                        match self {
-                            Self::Common(code) => code.as_str(),
-                            Self::Unknown(code) => code,
-                        }
-                    }
-                }
+                /// This endpoint's spec lists no error codes of its own: its errors carry the
+                /// API's common codes, or codes the spec does not list. Read one with
+                /// `ErrorCode::of`.
+                pub type ErrorCode = crate::SharedErrorCode;
                 impl crate::Endpoint for Request {
                     type Response = Response;
                     type ErrorCode = ErrorCode;
@@ -417,40 +387,10 @@ pub mod endpoints {
         }
         /// What [`Client::stats`](crate::Client::stats) returns: set the parameters by name, then `.await` it.
         pub type Builder = crate::RequestBuilder<Request>;
-        /// The error codes the spec lists for this endpoint, beside the API's common ones;
-        /// read one from an error with [`ErrorCode::of`].
-        #[derive(Debug, Clone, PartialEq, Hash)]
-        pub enum ErrorCode {
-            /// A code any endpoint may answer (a bad token, a bad parameter, a rate limit).
-            Common(crate::CommonErrorCode),
-            /// A code the spec does not list for this endpoint.
-            Unknown(String),
-        }
-        impl ErrorCode {
-            /// The code of a server error, as this endpoint's: `None` for errors without
-            /// one (a timeout, a decoding error).
-            #[inline]
-            pub fn of(error: &crate::Error) -> Option<Self> {
-                error.endpoint_code::<Request>()
-            }
-        }
-        impl Eq for ErrorCode {}
-        impl crate::EndpointErrorCode for ErrorCode {
-            #[inline]
-            fn from_code(code: &str) -> Self {
-                match crate::CommonErrorCode::from_code(code) {
-                    Some(common) => Self::Common(common),
-                    None => Self::Unknown(code.to_owned()),
-                }
-            }
-            #[inline]
-            fn as_str(&self) -> &str {
-                match self {
-                    Self::Common(code) => code.as_str(),
-                    Self::Unknown(code) => code,
-                }
-            }
-        }
+        /// This endpoint's spec lists no error codes of its own: its errors carry the
+        /// API's common codes, or codes the spec does not list. Read one with
+        /// `ErrorCode::of`.
+        pub type ErrorCode = crate::SharedErrorCode;
         impl crate::Endpoint for Request {
             type Response = Response;
             type ErrorCode = ErrorCode;
@@ -553,40 +493,10 @@ pub mod endpoints {
                 }
                 /// What [`Client::drive_files_create`](crate::Client::drive_files_create) returns: set the parameters by name, then `.await` it.
                 pub type Builder = crate::RequestBuilder<Request>;
-                /// The error codes the spec lists for this endpoint, beside the API's common ones;
-                /// read one from an error with [`ErrorCode::of`].
-                #[derive(Debug, Clone, PartialEq, Hash)]
-                pub enum ErrorCode {
-                    /// A code any endpoint may answer (a bad token, a bad parameter, a rate limit).
-                    Common(crate::CommonErrorCode),
-                    /// A code the spec does not list for this endpoint.
-                    Unknown(String),
-                }
-                impl ErrorCode {
-                    /// The code of a server error, as this endpoint's: `None` for errors without
-                    /// one (a timeout, a decoding error).
-                    #[inline]
-                    pub fn of(error: &crate::Error) -> Option<Self> {
-                        error.endpoint_code::<Request>()
-                    }
-                }
-                impl Eq for ErrorCode {}
-                impl crate::EndpointErrorCode for ErrorCode {
-                    #[inline]
-                    fn from_code(code: &str) -> Self {
-                        match crate::CommonErrorCode::from_code(code) {
-                            Some(common) => Self::Common(common),
-                            None => Self::Unknown(code.to_owned()),
-                        }
-                    }
-                    #[inline]
-                    fn as_str(&self) -> &str {
-                        match self {
-                            Self::Common(code) => code.as_str(),
-                            Self::Unknown(code) => code,
-                        }
-                    }
-                }
+                /// This endpoint's spec lists no error codes of its own: its errors carry the
+                /// API's common codes, or codes the spec does not list. Read one with
+                /// `ErrorCode::of`.
+                pub type ErrorCode = crate::SharedErrorCode;
                 impl crate::Endpoint for Request {
                     type Response = Response;
                     type ErrorCode = ErrorCode;
