@@ -958,11 +958,10 @@ pub(crate) fn decode_body<T: DeserializeOwned>(endpoint: &str, body: &[u8]) -> R
 
 /// [`decode_body`]'s slow path: the same decoding, tracking the path for the error.
 fn decode_body_with_path<T: DeserializeOwned>(endpoint: &str, body: &[u8]) -> Result<T> {
-    if body.is_empty() {
-        return serde_path_to_error::deserialize(Value::Null)
-            .map_err(|e| decode_error(endpoint, body, e.path().to_string(), e.into_inner()));
-    }
-    let mut de = serde_json::Deserializer::from_slice(body);
+    // An empty body is `null`, read through the same deserializer as any other body (see
+    // `decode_answer`); the error still shows the body as it was.
+    let text: &[u8] = if body.is_empty() { b"null" } else { body };
+    let mut de = serde_json::Deserializer::from_slice(text);
     let value = serde_path_to_error::deserialize(&mut de)
         .map_err(|e| decode_error(endpoint, body, e.path().to_string(), e.into_inner()))?;
     // Trailing data after the value.
@@ -1048,7 +1047,9 @@ pub fn decode_response_optional<E: Endpoint>(
 /// [`Error::NoContent`] to a type that needs a body.
 pub(crate) fn decode_answer<T: DeserializeOwned>(endpoint: &str, body: &[u8]) -> Result<T> {
     if body.is_empty() {
-        return serde_json::from_value(Value::Null).map_err(|_| Error::NoContent {
+        // `null` read as text, like every body: a `Value` deserializer here would compile
+        // the whole response type a second time in every crate that calls the endpoint.
+        return serde_json::from_str("null").map_err(|_| Error::NoContent {
             endpoint: endpoint.to_owned(),
         });
     }

@@ -142,7 +142,10 @@ async fn an_endpoint_without_codes_of_its_own_reads_errors_the_same_way() {
         meta::ErrorCode::of(&err),
         Some(meta::ErrorCode::Common(CommonErrorCode::CredentialRequired))
     );
-    assert_eq!(meta::ErrorCode::of(&err).unwrap().as_str(), "CREDENTIAL_REQUIRED");
+    assert_eq!(
+        meta::ErrorCode::of(&err).unwrap().as_str(),
+        "CREDENTIAL_REQUIRED"
+    );
     assert_eq!(
         meta::ErrorCode::of(&misskey_client::Error::Timeout {
             endpoint: "meta".into(),
