@@ -124,6 +124,7 @@ pub enum Key<'de> {
 }
 
 impl Key<'_> {
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Key::Borrowed(key) => key,

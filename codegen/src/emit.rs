@@ -1333,11 +1333,32 @@ fn serialize_impl(api: &Api, id: TypeId, def: &TypeDef, fields: &[Field]) -> Tok
             }
         };
     }
+    // The exact number of entries, as serde's derive gives it: `to_value`, which the client
+    // encodes requests with, sizes its map by it.
+    let always = fields
+        .iter()
+        .filter(|f| travels_in_json(f) && !skipped_when_none(f, request))
+        .count();
+    let maybe: Vec<TokenStream> = fields
+        .iter()
+        .filter(|f| travels_in_json(f) && skipped_when_none(f, request))
+        .map(|f| {
+            let field = ident(&f.ident);
+            quote! { usize::from(self.#field.is_some()) }
+        })
+        .collect();
+    let count = proc_macro2::Literal::usize_unsuffixed(always);
+    let len = match (always, maybe.is_empty()) {
+        (_, true) => quote! { #count },
+        (0, false) => quote! { #(#maybe)+* },
+        (_, false) => quote! { #count #(+ #maybe)* },
+    };
     quote! {
         impl serde::Serialize for #name {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 use serde::ser::SerializeMap as _;
-                let mut map = serializer.serialize_map(None)?;
+                let len = #len;
+                let mut map = serializer.serialize_map(Some(len))?;
                 #(#entries)*
                 map.end()
             }

@@ -113,7 +113,10 @@ pub mod models {
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
             use serde::ser::SerializeMap as _;
-            let mut map = serializer.serialize_map(None)?;
+            let len = usize::from(self.x_u00b2.is_some())
+                + usize::from(self.u0661_abc.is_some())
+                + usize::from(self.self_.is_some());
+            let mut map = serializer.serialize_map(Some(len))?;
             if let Some(value) = &self.x_u00b2 {
                 map.serialize_entry("x²", value)?;
             }
@@ -293,7 +296,8 @@ pub mod endpoints {
                 serializer: S,
             ) -> Result<S::Ok, S::Error> {
                 use serde::ser::SerializeMap as _;
-                let mut map = serializer.serialize_map(None)?;
+                let len = usize::from(self.paginate.is_some());
+                let mut map = serializer.serialize_map(Some(len))?;
                 if let Some(value) = &self.paginate {
                     map.serialize_entry("paginate", value)?;
                 }
@@ -417,7 +421,10 @@ pub mod endpoints {
                     serializer: S,
                 ) -> Result<S::Ok, S::Error> {
                     use serde::ser::SerializeMap as _;
-                    let mut map = serializer.serialize_map(None)?;
+                    let len = usize::from(self.any.is_some())
+                        + usize::from(self.r#ref.is_some())
+                        + usize::from(self.mixed.is_some());
+                    let mut map = serializer.serialize_map(Some(len))?;
                     if let Some(value) = &self.any {
                         map.serialize_entry("any", value)?;
                     }

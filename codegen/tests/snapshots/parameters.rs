@@ -176,7 +176,8 @@ pub mod endpoints {
                         serializer: S,
                     ) -> Result<S::Ok, S::Error> {
                         use serde::ser::SerializeMap as _;
-                        let mut map = serializer.serialize_map(None)?;
+                        let len = usize::from(self.with_files.is_some());
+                        let mut map = serializer.serialize_map(Some(len))?;
                         if let Some(value) = &self.with_files {
                             map.serialize_entry("withFiles", value)?;
                         }
@@ -348,7 +349,8 @@ pub mod endpoints {
                 serializer: S,
             ) -> Result<S::Ok, S::Error> {
                 use serde::ser::SerializeMap as _;
-                let mut map = serializer.serialize_map(None)?;
+                let len = usize::from(self.span.is_some());
+                let mut map = serializer.serialize_map(Some(len))?;
                 if let Some(value) = &self.span {
                     map.serialize_entry("span", value)?;
                 }
@@ -454,7 +456,8 @@ pub mod endpoints {
                         serializer: S,
                     ) -> Result<S::Ok, S::Error> {
                         use serde::ser::SerializeMap as _;
-                        let mut map = serializer.serialize_map(None)?;
+                        let len = usize::from(self.name.is_some());
+                        let mut map = serializer.serialize_map(Some(len))?;
                         if let Some(value) = &self.name {
                             map.serialize_entry("name", value)?;
                         }

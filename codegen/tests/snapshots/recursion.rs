@@ -192,7 +192,8 @@ pub mod endpoints {
                     serializer: S,
                 ) -> Result<S::Ok, S::Error> {
                     use serde::ser::SerializeMap as _;
-                    let mut map = serializer.serialize_map(None)?;
+                    let len = usize::from(self.note_id.is_some());
+                    let mut map = serializer.serialize_map(Some(len))?;
                     if let Some(value) = &self.note_id {
                         map.serialize_entry("noteId", value)?;
                     }
@@ -268,7 +269,9 @@ pub mod endpoints {
                 serializer: S,
             ) -> Result<S::Ok, S::Error> {
                 use serde::ser::SerializeMap as _;
-                let mut map = serializer.serialize_map(None)?;
+                let len = usize::from(self.tree.is_some())
+                    + usize::from(self.r#loop.is_some());
+                let mut map = serializer.serialize_map(Some(len))?;
                 if let Some(value) = &self.tree {
                     map.serialize_entry("tree", value)?;
                 }

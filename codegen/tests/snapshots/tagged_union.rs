@@ -349,7 +349,11 @@ pub mod endpoints {
                     serializer: S,
                 ) -> Result<S::Ok, S::Error> {
                     use serde::ser::SerializeMap as _;
-                    let mut map = serializer.serialize_map(None)?;
+                    let len = usize::from(self.since_id.is_some())
+                        + usize::from(self.until_id.is_some())
+                        + usize::from(self.limit.is_some())
+                        + usize::from(self.kind.is_some());
+                    let mut map = serializer.serialize_map(Some(len))?;
                     if let Some(value) = &self.since_id {
                         map.serialize_entry("sinceId", value)?;
                     }

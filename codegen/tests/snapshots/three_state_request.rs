@@ -148,7 +148,13 @@ pub mod endpoints {
                     serializer: S,
                 ) -> Result<S::Ok, S::Error> {
                     use serde::ser::SerializeMap as _;
-                    let mut map = serializer.serialize_map(None)?;
+                    let len = usize::from(self.name.is_some())
+                        + usize::from(self.birthday.is_some())
+                        + usize::from(self.ratio.is_some())
+                        + usize::from(self.send.is_some())
+                        + usize::from(self.send_param.is_some())
+                        + usize::from(self.r#type.is_some());
+                    let mut map = serializer.serialize_map(Some(len))?;
                     if let Some(value) = &self.name {
                         map.serialize_entry("name", value)?;
                     }
