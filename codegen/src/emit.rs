@@ -1302,9 +1302,10 @@ fn skipped_when_none(f: &Field, request: bool) -> bool {
 }
 
 /// `Serialize` for a struct: each field under its JSON name, a `None` that may be left out
-/// left out. What serde's derive would write, minus its field counting.
+/// left out. The calls serde's derive makes, without the attributes it would expand.
 fn serialize_impl(api: &Api, id: TypeId, def: &TypeDef, fields: &[Field]) -> TokenStream {
     let name = ident(&def.name);
+    let label = def.name.as_str();
     let request = api.is_request(id);
     let entries: Vec<TokenStream> = fields
         .iter()
@@ -1315,11 +1316,11 @@ fn serialize_impl(api: &Api, id: TypeId, def: &TypeDef, fields: &[Field]) -> Tok
             if skipped_when_none(f, request) {
                 quote! {
                     if let Some(value) = &self.#field {
-                        map.serialize_entry(#json, value)?;
+                        state.serialize_field(#json, value)?;
                     }
                 }
             } else {
-                quote! { map.serialize_entry(#json, &self.#field)?; }
+                quote! { state.serialize_field(#json, &self.#field)?; }
             }
         })
         .collect();
@@ -1327,13 +1328,13 @@ fn serialize_impl(api: &Api, id: TypeId, def: &TypeDef, fields: &[Field]) -> Tok
         return quote! {
             impl serde::Serialize for #name {
                 fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                    use serde::ser::SerializeMap as _;
-                    serializer.serialize_map(Some(0))?.end()
+                    use serde::ser::SerializeStruct as _;
+                    serializer.serialize_struct(#label, 0)?.end()
                 }
             }
         };
     }
-    // The exact number of entries, as serde's derive gives it: `to_value`, which the client
+    // The exact number of fields, as serde's derive gives it: `to_value`, which the client
     // encodes requests with, sizes its map by it.
     let always = fields
         .iter()
@@ -1356,11 +1357,11 @@ fn serialize_impl(api: &Api, id: TypeId, def: &TypeDef, fields: &[Field]) -> Tok
     quote! {
         impl serde::Serialize for #name {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                use serde::ser::SerializeMap as _;
+                use serde::ser::SerializeStruct as _;
                 let len = #len;
-                let mut map = serializer.serialize_map(Some(len))?;
+                let mut state = serializer.serialize_struct(#label, len)?;
                 #(#entries)*
-                map.end()
+                state.end()
             }
         }
     }

@@ -742,10 +742,10 @@ fn path_parameters_are_fields_that_fill_the_url() {
     let code = code(&value.to_string());
     // The path parameter fills the URL and stays out of the body.
     assert!(
-        code.contains("map.serialize_entry(\"extra\", value)?;"),
+        code.contains("state.serialize_field(\"extra\", value)?;"),
         "{code}"
     );
-    assert!(!code.contains("serialize_entry(\"session\""), "{code}");
+    assert!(!code.contains("serialize_field(\"session\""), "{code}");
     assert!(code.contains("path.push_str(\"miauth/\");"), "{code}");
     assert!(
         code.contains("self.session.as_deref().unwrap_or_default()"),

@@ -112,21 +112,21 @@ pub mod models {
             &self,
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
-            use serde::ser::SerializeMap as _;
+            use serde::ser::SerializeStruct as _;
             let len = usize::from(self.x_u00b2.is_some())
                 + usize::from(self.u0661_abc.is_some())
                 + usize::from(self.self_.is_some());
-            let mut map = serializer.serialize_map(Some(len))?;
+            let mut state = serializer.serialize_struct("Note", len)?;
             if let Some(value) = &self.x_u00b2 {
-                map.serialize_entry("x²", value)?;
+                state.serialize_field("x²", value)?;
             }
             if let Some(value) = &self.u0661_abc {
-                map.serialize_entry("١abc", value)?;
+                state.serialize_field("١abc", value)?;
             }
             if let Some(value) = &self.self_ {
-                map.serialize_entry("self", value)?;
+                state.serialize_field("self", value)?;
             }
-            map.end()
+            state.end()
         }
     }
     impl<'de> serde::Deserialize<'de> for Note {
@@ -295,13 +295,13 @@ pub mod endpoints {
                 &self,
                 serializer: S,
             ) -> Result<S::Ok, S::Error> {
-                use serde::ser::SerializeMap as _;
+                use serde::ser::SerializeStruct as _;
                 let len = usize::from(self.paginate.is_some());
-                let mut map = serializer.serialize_map(Some(len))?;
+                let mut state = serializer.serialize_struct("Request", len)?;
                 if let Some(value) = &self.paginate {
-                    map.serialize_entry("paginate", value)?;
+                    state.serialize_field("paginate", value)?;
                 }
-                map.end()
+                state.end()
             }
         }
         /// What `send` answers.
@@ -357,8 +357,8 @@ pub mod endpoints {
                     &self,
                     serializer: S,
                 ) -> Result<S::Ok, S::Error> {
-                    use serde::ser::SerializeMap as _;
-                    serializer.serialize_map(Some(0))?.end()
+                    use serde::ser::SerializeStruct as _;
+                    serializer.serialize_struct("Request", 0)?.end()
                 }
             }
             /// What `émoji/ノート` answers.
@@ -420,21 +420,21 @@ pub mod endpoints {
                     &self,
                     serializer: S,
                 ) -> Result<S::Ok, S::Error> {
-                    use serde::ser::SerializeMap as _;
+                    use serde::ser::SerializeStruct as _;
                     let len = usize::from(self.any.is_some())
                         + usize::from(self.r#ref.is_some())
                         + usize::from(self.mixed.is_some());
-                    let mut map = serializer.serialize_map(Some(len))?;
+                    let mut state = serializer.serialize_struct("Request", len)?;
                     if let Some(value) = &self.any {
-                        map.serialize_entry("any", value)?;
+                        state.serialize_field("any", value)?;
                     }
                     if let Some(value) = &self.r#ref {
-                        map.serialize_entry("ref", value)?;
+                        state.serialize_field("ref", value)?;
                     }
                     if let Some(value) = &self.mixed {
-                        map.serialize_entry("mixed", value)?;
+                        state.serialize_field("mixed", value)?;
                     }
-                    map.end()
+                    state.end()
                 }
             }
             /// What `odd/types` answers.

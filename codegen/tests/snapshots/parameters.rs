@@ -175,13 +175,13 @@ pub mod endpoints {
                         &self,
                         serializer: S,
                     ) -> Result<S::Ok, S::Error> {
-                        use serde::ser::SerializeMap as _;
+                        use serde::ser::SerializeStruct as _;
                         let len = usize::from(self.with_files.is_some());
-                        let mut map = serializer.serialize_map(Some(len))?;
+                        let mut state = serializer.serialize_struct("Request", len)?;
                         if let Some(value) = &self.with_files {
-                            map.serialize_entry("withFiles", value)?;
+                            state.serialize_field("withFiles", value)?;
                         }
-                        map.end()
+                        state.end()
                     }
                 }
                 /// What `users/{userId}/notes` answers.
@@ -348,13 +348,13 @@ pub mod endpoints {
                 &self,
                 serializer: S,
             ) -> Result<S::Ok, S::Error> {
-                use serde::ser::SerializeMap as _;
+                use serde::ser::SerializeStruct as _;
                 let len = usize::from(self.span.is_some());
-                let mut map = serializer.serialize_map(Some(len))?;
+                let mut state = serializer.serialize_struct("Request", len)?;
                 if let Some(value) = &self.span {
-                    map.serialize_entry("span", value)?;
+                    state.serialize_field("span", value)?;
                 }
-                map.end()
+                state.end()
             }
         }
         /// What `stats` answers.
@@ -455,13 +455,13 @@ pub mod endpoints {
                         &self,
                         serializer: S,
                     ) -> Result<S::Ok, S::Error> {
-                        use serde::ser::SerializeMap as _;
+                        use serde::ser::SerializeStruct as _;
                         let len = usize::from(self.name.is_some());
-                        let mut map = serializer.serialize_map(Some(len))?;
+                        let mut state = serializer.serialize_struct("Request", len)?;
                         if let Some(value) = &self.name {
-                            map.serialize_entry("name", value)?;
+                            state.serialize_field("name", value)?;
                         }
-                        map.end()
+                        state.end()
                     }
                 }
                 /// What `drive/files/create` answers.

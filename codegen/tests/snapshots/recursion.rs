@@ -191,13 +191,13 @@ pub mod endpoints {
                     &self,
                     serializer: S,
                 ) -> Result<S::Ok, S::Error> {
-                    use serde::ser::SerializeMap as _;
+                    use serde::ser::SerializeStruct as _;
                     let len = usize::from(self.note_id.is_some());
-                    let mut map = serializer.serialize_map(Some(len))?;
+                    let mut state = serializer.serialize_struct("Request", len)?;
                     if let Some(value) = &self.note_id {
-                        map.serialize_entry("noteId", value)?;
+                        state.serialize_field("noteId", value)?;
                     }
-                    map.end()
+                    state.end()
                 }
             }
             /// What `notes/show` answers.
@@ -268,17 +268,17 @@ pub mod endpoints {
                 &self,
                 serializer: S,
             ) -> Result<S::Ok, S::Error> {
-                use serde::ser::SerializeMap as _;
+                use serde::ser::SerializeStruct as _;
                 let len = usize::from(self.tree.is_some())
                     + usize::from(self.r#loop.is_some());
-                let mut map = serializer.serialize_map(Some(len))?;
+                let mut state = serializer.serialize_struct("Request", len)?;
                 if let Some(value) = &self.tree {
-                    map.serialize_entry("tree", value)?;
+                    state.serialize_field("tree", value)?;
                 }
                 if let Some(value) = &self.r#loop {
-                    map.serialize_entry("loop", value)?;
+                    state.serialize_field("loop", value)?;
                 }
-                map.end()
+                state.end()
             }
         }
         /// What `trees` answers.

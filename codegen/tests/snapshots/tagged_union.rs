@@ -348,25 +348,25 @@ pub mod endpoints {
                     &self,
                     serializer: S,
                 ) -> Result<S::Ok, S::Error> {
-                    use serde::ser::SerializeMap as _;
+                    use serde::ser::SerializeStruct as _;
                     let len = usize::from(self.since_id.is_some())
                         + usize::from(self.until_id.is_some())
                         + usize::from(self.limit.is_some())
                         + usize::from(self.kind.is_some());
-                    let mut map = serializer.serialize_map(Some(len))?;
+                    let mut state = serializer.serialize_struct("Request", len)?;
                     if let Some(value) = &self.since_id {
-                        map.serialize_entry("sinceId", value)?;
+                        state.serialize_field("sinceId", value)?;
                     }
                     if let Some(value) = &self.until_id {
-                        map.serialize_entry("untilId", value)?;
+                        state.serialize_field("untilId", value)?;
                     }
                     if let Some(value) = &self.limit {
-                        map.serialize_entry("limit", value)?;
+                        state.serialize_field("limit", value)?;
                     }
                     if let Some(value) = &self.kind {
-                        map.serialize_entry("kind", value)?;
+                        state.serialize_field("kind", value)?;
                     }
-                    map.end()
+                    state.end()
                 }
             }
             /// What `i/notifications` answers.

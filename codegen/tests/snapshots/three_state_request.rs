@@ -147,33 +147,33 @@ pub mod endpoints {
                     &self,
                     serializer: S,
                 ) -> Result<S::Ok, S::Error> {
-                    use serde::ser::SerializeMap as _;
+                    use serde::ser::SerializeStruct as _;
                     let len = usize::from(self.name.is_some())
                         + usize::from(self.birthday.is_some())
                         + usize::from(self.ratio.is_some())
                         + usize::from(self.send.is_some())
                         + usize::from(self.send_param.is_some())
                         + usize::from(self.r#type.is_some());
-                    let mut map = serializer.serialize_map(Some(len))?;
+                    let mut state = serializer.serialize_struct("Request", len)?;
                     if let Some(value) = &self.name {
-                        map.serialize_entry("name", value)?;
+                        state.serialize_field("name", value)?;
                     }
                     if let Some(value) = &self.birthday {
-                        map.serialize_entry("birthday", value)?;
+                        state.serialize_field("birthday", value)?;
                     }
                     if let Some(value) = &self.ratio {
-                        map.serialize_entry("ratio", value)?;
+                        state.serialize_field("ratio", value)?;
                     }
                     if let Some(value) = &self.send {
-                        map.serialize_entry("send", value)?;
+                        state.serialize_field("send", value)?;
                     }
                     if let Some(value) = &self.send_param {
-                        map.serialize_entry("send_param", value)?;
+                        state.serialize_field("send_param", value)?;
                     }
                     if let Some(value) = &self.r#type {
-                        map.serialize_entry("type", value)?;
+                        state.serialize_field("type", value)?;
                     }
-                    map.end()
+                    state.end()
                 }
             }
             /// What `i/update` answers.
