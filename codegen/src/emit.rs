@@ -907,11 +907,11 @@ fn type_def(api: &Api, id: TypeId, def: &TypeDef) -> TokenStream {
             if api.serde_derives && def.deserialize {
                 derives.push(quote! { serde::Deserialize });
             }
+            let request = api.is_request(id);
             let serialize =
-                (!api.serde_derives && def.serialize).then(|| serialize_impl(api, id, def, fields));
+                (!api.serde_derives && def.serialize).then(|| serialize_impl(def, fields, request));
             let deserialize = (!api.serde_derives && def.deserialize)
                 .then(|| deserialize_impl(api, def, fields, module));
-            let request = api.is_request(id);
             // A struct holding a credential prints `***` for it instead of deriving `Debug`.
             let redacted_debug = fields.iter().any(|f| f.sensitive).then(|| {
                 derives.retain(|d| d.to_string() != "Debug");
@@ -1283,8 +1283,7 @@ fn struct_field(
             attrs.push(quote! { default });
         }
     }
-    let serde = (!attrs.is_empty() && (def.serialize || def.deserialize))
-        .then(|| quote! { #[serde(#(#attrs),*)] });
+    let serde = (!attrs.is_empty()).then(|| quote! { #[serde(#(#attrs),*)] });
     quote! { #doc #serde pub #name: #ty }
 }
 
@@ -1303,27 +1302,29 @@ fn skipped_when_none(f: &Field, request: bool) -> bool {
 
 /// `Serialize` for a struct: each field under its JSON name, a `None` that may be left out
 /// left out. The calls serde's derive makes, without the attributes it would expand.
-fn serialize_impl(api: &Api, id: TypeId, def: &TypeDef, fields: &[Field]) -> TokenStream {
+fn serialize_impl(def: &TypeDef, fields: &[Field], request: bool) -> TokenStream {
     let name = ident(&def.name);
     let label = def.name.as_str();
-    let request = api.is_request(id);
-    let entries: Vec<TokenStream> = fields
-        .iter()
-        .filter(|f| travels_in_json(f))
-        .map(|f| {
-            let field = ident(&f.ident);
-            let json = &f.json;
-            if skipped_when_none(f, request) {
-                quote! {
-                    if let Some(value) = &self.#field {
-                        state.serialize_field(#json, value)?;
-                    }
+    // Each field's statement, and the struct's length, as serde's derive gives it:
+    // `to_value`, which the client encodes requests with, sizes its map by it.
+    let mut entries = Vec::new();
+    let mut always = 0;
+    let mut maybe = Vec::new();
+    for f in fields.iter().filter(|f| travels_in_json(f)) {
+        let field = ident(&f.ident);
+        let json = &f.json;
+        if skipped_when_none(f, request) {
+            entries.push(quote! {
+                if let Some(value) = &self.#field {
+                    state.serialize_field(#json, value)?;
                 }
-            } else {
-                quote! { state.serialize_field(#json, &self.#field)?; }
-            }
-        })
-        .collect();
+            });
+            maybe.push(quote! { usize::from(self.#field.is_some()) });
+        } else {
+            entries.push(quote! { state.serialize_field(#json, &self.#field)?; });
+            always += 1;
+        }
+    }
     if entries.is_empty() {
         return quote! {
             impl serde::Serialize for #name {
@@ -1334,20 +1335,6 @@ fn serialize_impl(api: &Api, id: TypeId, def: &TypeDef, fields: &[Field]) -> Tok
             }
         };
     }
-    // The exact number of fields, as serde's derive gives it: `to_value`, which the client
-    // encodes requests with, sizes its map by it.
-    let always = fields
-        .iter()
-        .filter(|f| travels_in_json(f) && !skipped_when_none(f, request))
-        .count();
-    let maybe: Vec<TokenStream> = fields
-        .iter()
-        .filter(|f| travels_in_json(f) && skipped_when_none(f, request))
-        .map(|f| {
-            let field = ident(&f.ident);
-            quote! { usize::from(self.#field.is_some()) }
-        })
-        .collect();
     let count = proc_macro2::Literal::usize_unsuffixed(always);
     let len = match (always, maybe.is_empty()) {
         (_, true) => quote! { #count },
