@@ -26,7 +26,6 @@
 use std::time::Duration;
 
 use serde_json::{json, Value};
-use sha2::{Digest, Sha256};
 
 use super::{Authorization, Permission};
 use crate::{Client, Error, Result, Token};
@@ -37,11 +36,11 @@ const PENDING_SESSION: &str = "PENDING_SESSION";
 /// The API token for an access token from `auth/session/userkey`: the lowercase hex
 /// SHA-256 of `access_token` followed by the app's `secret`.
 pub fn token_from_access_token(access_token: &str, secret: &str) -> String {
-    let digest = Sha256::new()
-        .chain_update(access_token.as_bytes())
-        .chain_update(secret.as_bytes())
-        .finalize();
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    let mut context = ring::digest::Context::new(&ring::digest::SHA256);
+    context.update(access_token.as_bytes());
+    context.update(secret.as_bytes());
+    let digest = context.finish();
+    digest.as_ref().iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// What to register with `app/create`.

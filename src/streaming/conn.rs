@@ -6,6 +6,8 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
 use futures_util::{SinkExt, StreamExt};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -270,7 +272,7 @@ async fn handshake(cfg: &Config) -> StreamResult<Ws> {
         Some(port) => format!("{}:{port}", url.host_str().unwrap_or_default()),
         None => url.host_str().unwrap_or_default().to_owned(),
     };
-    let key = tokio_tungstenite::tungstenite::handshake::client::generate_key();
+    let key = handshake_key()?;
     let request = format!(
         "GET {target} HTTP/1.1\r\nHost: {authority}\r\nConnection: Upgrade\r\n\
          Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: {key}\r\n\
@@ -317,7 +319,7 @@ async fn handshake(cfg: &Config) -> StreamResult<Ws> {
             .find(|h| h.name.eq_ignore_ascii_case(name))
             .and_then(|h| std::str::from_utf8(h.value).ok())
     };
-    let expected = tokio_tungstenite::tungstenite::handshake::derive_accept_key(key.as_bytes());
+    let expected = accept_key(&key);
     if !header("upgrade").is_some_and(|v| v.eq_ignore_ascii_case("websocket"))
         || header("sec-websocket-accept") != Some(expected.as_str())
     {
@@ -333,6 +335,24 @@ async fn handshake(cfg: &Config) -> StreamResult<Ws> {
         None,
     )
     .await)
+}
+
+/// A fresh `Sec-WebSocket-Key`: 16 random bytes in base64 (RFC 6455, 4.1).
+fn handshake_key() -> StreamResult<String> {
+    let mut nonce = [0u8; 16];
+    ring::rand::SecureRandom::fill(&ring::rand::SystemRandom::new(), &mut nonce)
+        .map_err(|_| handshake_error("no randomness for the handshake key"))?;
+    Ok(BASE64.encode(nonce))
+}
+
+/// The `Sec-WebSocket-Accept` a server must answer to `key`: the base64 SHA-1 of the key
+/// followed by the protocol's GUID (RFC 6455, 4.2.2).
+fn accept_key(key: &str) -> String {
+    const GUID: &str = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+    let mut context = ring::digest::Context::new(&ring::digest::SHA1_FOR_LEGACY_USE_ONLY);
+    context.update(key.as_bytes());
+    context.update(GUID.as_bytes());
+    BASE64.encode(context.finish())
 }
 
 fn handshake_error(what: &str) -> StreamError {
@@ -803,6 +823,23 @@ fn backoff(cfg: &Config, attempt: u32) -> Duration {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn accept_key_is_the_one_of_rfc_6455() {
+        // The worked example of RFC 6455, section 1.3.
+        assert_eq!(
+            accept_key("dGhlIHNhbXBsZSBub25jZQ=="),
+            "s3pPLMBiTxaQ9kYGzzhZRbK+xOo="
+        );
+    }
+
+    #[test]
+    fn handshake_keys_are_16_fresh_random_bytes() {
+        let first = handshake_key().unwrap();
+        let second = handshake_key().unwrap();
+        assert_eq!(BASE64.decode(&first).unwrap().len(), 16);
+        assert_ne!(first, second);
+    }
 
     #[test]
     fn backoff_grows_and_is_capped() {

@@ -39,6 +39,9 @@ impl RawEvent {
 }
 
 /// How a channel's events are decoded; implemented by every event enum of this module.
+///
+/// The implementations are `#[inline]`: decoding the models an event carries is compiled in
+/// the crates that read that channel, not in every crate that depends on this one.
 pub trait ChannelEvent: Sized + Send + 'static {
     /// Decodes one event; never fails (see the [module docs](self)).
     fn decode(event_type: &str, body: Value) -> Self;
@@ -48,6 +51,7 @@ pub trait ChannelEvent: Sized + Send + 'static {
 }
 
 impl ChannelEvent for RawEvent {
+    #[inline]
     fn decode(event_type: &str, body: Value) -> Self {
         RawEvent::unknown(event_type, body)
     }
@@ -163,6 +167,7 @@ pub enum MainEvent {
 }
 
 impl ChannelEvent for MainEvent {
+    #[inline]
     fn decode(event_type: &str, body: Value) -> Self {
         use MainEvent as E;
         let decoded: Decoded<Self> = match event_type {
@@ -265,6 +270,7 @@ pub enum TimelineEvent {
 }
 
 impl ChannelEvent for TimelineEvent {
+    #[inline]
     fn decode(event_type: &str, body: Value) -> Self {
         let decoded = match event_type {
             // A full note always has `createdAt`; a minimized one never does.
@@ -362,6 +368,7 @@ pub enum DriveEvent {
 }
 
 impl ChannelEvent for DriveEvent {
+    #[inline]
     fn decode(event_type: &str, body: Value) -> Self {
         use DriveEvent as E;
         let decoded = match event_type {
@@ -394,6 +401,7 @@ pub enum ServerStatsEvent {
 }
 
 impl ChannelEvent for ServerStatsEvent {
+    #[inline]
     fn decode(event_type: &str, body: Value) -> Self {
         let decoded = match event_type {
             "stats" => Some(de(&body).map(ServerStatsEvent::Stats)),
@@ -468,6 +476,7 @@ pub enum QueueStatsEvent {
 }
 
 impl ChannelEvent for QueueStatsEvent {
+    #[inline]
     fn decode(event_type: &str, body: Value) -> Self {
         let decoded = match event_type {
             "stats" => Some(de(&body).map(QueueStatsEvent::Stats)),
@@ -524,6 +533,7 @@ pub enum AdminEvent {
 }
 
 impl ChannelEvent for AdminEvent {
+    #[inline]
     fn decode(event_type: &str, body: Value) -> Self {
         let decoded = match event_type {
             "newAbuseUserReport" => Some(de(&body).map(AdminEvent::NewAbuseUserReport)),
@@ -569,6 +579,7 @@ pub enum ChatEvent {
 }
 
 impl ChannelEvent for ChatEvent {
+    #[inline]
     fn decode(event_type: &str, body: Value) -> Self {
         let decoded = match event_type {
             "message" => Some(de_box(&body).map(ChatEvent::Message)),
@@ -622,6 +633,7 @@ struct UserBody {
 }
 
 impl ChannelEvent for ReversiEvent {
+    #[inline]
     fn decode(event_type: &str, body: Value) -> Self {
         let decoded = match event_type {
             "matched" => Some(de::<GameBody>(&body).map(|b| ReversiEvent::Matched(b.game))),
@@ -665,6 +677,7 @@ pub enum NoteEvent {
 }
 
 impl ChannelEvent for NoteEvent {
+    #[inline]
     fn decode(event_type: &str, body: Value) -> Self {
         use NoteEvent as E;
         let decoded = match event_type {
@@ -768,6 +781,7 @@ struct EmojisBody {
 }
 
 impl ChannelEvent for Broadcast {
+    #[inline]
     fn decode(event_type: &str, body: Value) -> Self {
         use Broadcast as E;
         let decoded = match event_type {
@@ -812,6 +826,7 @@ pub enum AnyEvent {
 
 impl AnyEvent {
     /// Decodes an event of the channel named `channel` (`"main"`, `"homeTimeline"`, …).
+    #[inline]
     pub fn decode(channel: &str, event_type: &str, body: Value) -> AnyEvent {
         match channel {
             "main" => AnyEvent::Main(MainEvent::decode(event_type, body)),

@@ -692,6 +692,7 @@ impl Drop for NoteSubscription {
 impl Stream for NoteSubscription {
     type Item = ChannelMessage<NoteUpdate>;
 
+    #[inline]
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let this = self.get_mut();
         this.rx.poll_recv(cx).map(|incoming| {
@@ -723,6 +724,7 @@ impl fmt::Debug for Broadcasts {
 impl Stream for Broadcasts {
     type Item = ChannelMessage<Broadcast>;
 
+    #[inline]
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         self.get_mut().rx.poll_recv(cx).map(|incoming| {
             incoming.map(|incoming| match incoming {
@@ -767,6 +769,7 @@ impl ServerMessage {
     /// Decodes one text frame. Fails only if the frame is not a `{"type", "body"}` object or a
     /// `channel`/`noteUpdated`/`connected` frame lacks its id; unknown types are
     /// [`Broadcast::Unknown`].
+    #[inline]
     pub fn from_json(text: &str) -> StreamResult<ServerMessage> {
         let value: Value =
             serde_json::from_str(text).map_err(|err| StreamError::Decode(err.to_string()))?;
@@ -774,6 +777,7 @@ impl ServerMessage {
     }
 
     /// Like [`from_json`](Self::from_json), from parsed JSON.
+    #[inline]
     pub fn from_value(value: Value) -> StreamResult<ServerMessage> {
         use serde::Deserialize as _;
         let bad = |err: serde_json::Error| StreamError::Decode(err.to_string());
