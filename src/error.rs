@@ -940,37 +940,55 @@ fn mask_credential_text(text: &mut [u8]) {
 
 /// Decodes a success body (empty means JSON `null`) into `T`, naming the JSON path on failure.
 ///
-/// The fast path checks UTF-8 once for the whole body and decodes without tracking the path
-/// (serde_json re-checks every string of a byte slice, and path tracking costs more still:
-/// this took decoding a 100-note timeline from about 660 µs to 280 µs, see
-/// `benches/decode.rs`). Only a body that fails is decoded a second time, with the path, for
-/// the error.
+/// The body is checked for UTF-8 once and decoded as text, without tracking the path:
+/// serde_json re-checks every string of a byte slice, and tracking costs more still (this took
+/// decoding a 100-note timeline from about 660 µs to 280 µs, see `benches/decode.rs`). On
+/// failure the path is read off the text where serde_json stopped ([`crate::json_path`]); a
+/// second, tracking decode would compile each response type's decoder twice in every crate
+/// that calls the endpoint, for the rare failure.
 pub(crate) fn decode_body<T: DeserializeOwned>(endpoint: &str, body: &[u8]) -> Result<T> {
-    if let Ok(text) = std::str::from_utf8(body) {
-        if !text.is_empty() {
-            if let Ok(value) = serde_json::from_str(text) {
-                return Ok(value);
-            }
+    // An empty body is `null`, read as text like any other body (see `decode_answer`); the
+    // error still shows the body as it was.
+    let text = if body.is_empty() {
+        "null"
+    } else {
+        match std::str::from_utf8(body) {
+            Ok(text) => text,
+            Err(_) => return Err(not_utf8(endpoint, body)),
         }
-    }
-    decode_body_with_path(endpoint, body)
+    };
+    serde_json::from_str(text).map_err(|e| decode_error(endpoint, body, text.as_bytes(), e))
 }
 
-/// [`decode_body`]'s slow path: the same decoding, tracking the path for the error.
-fn decode_body_with_path<T: DeserializeOwned>(endpoint: &str, body: &[u8]) -> Result<T> {
-    // An empty body is `null`, read through the same deserializer as any other body (see
-    // `decode_answer`); the error still shows the body as it was.
-    let text: &[u8] = if body.is_empty() { b"null" } else { body };
-    let mut de = serde_json::Deserializer::from_slice(text);
-    let value = serde_path_to_error::deserialize(&mut de)
-        .map_err(|e| decode_error(endpoint, body, e.path().to_string(), e.into_inner()))?;
-    // Trailing data after the value.
-    de.end()
-        .map_err(|e| decode_error(endpoint, body, ".".to_owned(), e))?;
-    Ok(value)
+/// A body that is not UTF-8 fails where serde_json's own reading of it does: at the first
+/// string holding a bad byte, or at a bad byte outside strings.
+fn not_utf8(endpoint: &str, body: &[u8]) -> Error {
+    let source = match serde_json::from_slice::<Value>(body) {
+        Err(err) => err,
+        Ok(_) => serde::de::Error::custom("the body is not valid UTF-8"),
+    };
+    decode_error(endpoint, body, body, source)
 }
 
-fn decode_error(endpoint: &str, body: &[u8], path: String, source: serde_json::Error) -> Error {
+/// The decode error for `source`, which serde_json raised reading `text` (the body, or `null`
+/// for an empty one).
+fn decode_error(endpoint: &str, body: &[u8], text: &[u8], source: serde_json::Error) -> Error {
+    use crate::json_path::{path_at, Why};
+    // serde's and serde_json's own wording tells the failures that stop at the same place
+    // apart (a duplicate key is the object's, an unknown one the member's).
+    let message = source.to_string();
+    let why = if source.is_eof() {
+        Why::Eof
+    } else if message.starts_with("duplicate field") {
+        Why::DuplicateField
+    } else if message.starts_with("unknown field") {
+        Why::UnknownField
+    } else if message.starts_with("trailing characters") {
+        Why::Trailing
+    } else {
+        Why::Other
+    };
+    let path = path_at(text, consumed(text, source.line(), source.column()), why);
     let at = byte_offset(body, source.line(), source.column());
     // serde's message quotes the value (`invalid type: string "hunter2"`).
     let field = path.rsplit(['.', '[']).next().unwrap_or_default();
@@ -992,6 +1010,20 @@ fn decode_error(endpoint: &str, body: &[u8], path: String, source: serde_json::E
         excerpt,
         source,
     }
+}
+
+/// How many bytes of `text` serde_json had consumed at its 1-based `line` and `column` (the
+/// column counts the bytes consumed on that line).
+fn consumed(text: &[u8], line: usize, column: usize) -> usize {
+    if line == 0 {
+        return 0;
+    }
+    let line_start: usize = text
+        .split(|b| *b == b'\n')
+        .take(line - 1)
+        .map(|l| l.len() + 1)
+        .sum();
+    (line_start + column).min(text.len())
 }
 
 /// The byte offset of serde_json's 1-based line and column.
@@ -1128,5 +1160,9 @@ mod tests {
     fn byte_offsets() {
         assert_eq!(byte_offset(b"ab\ncd", 2, 2), 4);
         assert_eq!(byte_offset(b"abc", 1, 1), 0);
+        assert_eq!(consumed(b"ab\ncd", 2, 2), 5);
+        assert_eq!(consumed(b"ab\ncd", 2, 0), 3);
+        assert_eq!(consumed(b"abc", 1, 0), 0);
+        assert_eq!(consumed(b"abc", 0, 0), 0);
     }
 }

@@ -5,6 +5,7 @@ pub mod auth;
 mod client;
 mod endpoint;
 mod error;
+mod json_path;
 pub mod pagination;
 pub mod streaming;
 mod token;

@@ -3,7 +3,9 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde::de::{
+    self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor,
+};
 use serde::ser::{Error as _, Serialize, Serializer};
 use serde::Deserialize;
 use serde_json::Value;
@@ -77,7 +79,7 @@ pub fn option_number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Optio
 
 struct NumberVisitor;
 
-impl Visitor<'_> for NumberVisitor {
+impl<'de> Visitor<'de> for NumberVisitor {
     type Value = f64;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a number, or a string holding one")
@@ -95,6 +97,19 @@ impl Visitor<'_> for NumberVisitor {
         v.trim()
             .parse()
             .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
+    }
+    // An object or array is refused once read to its end, so that the parser stops after it:
+    // a decode error's path is read off the text where the parser stopped (`json_path`).
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<f64, A::Error> {
+        while map
+            .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
+            .is_some()
+        {}
+        Err(de::Error::invalid_type(de::Unexpected::Map, &self))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<f64, A::Error> {
+        while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+        Err(de::Error::invalid_type(de::Unexpected::Seq, &self))
     }
 }
 
