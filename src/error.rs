@@ -92,7 +92,10 @@ pub enum Error {
         /// The endpoint called.
         endpoint: String,
         /// Where in the JSON decoding failed, such as `user.avatarUrl` or `[3].id`
-        /// (`.` for the top).
+        /// (`.` for the top; `?` for a member whose key could not be read). A missing or
+        /// repeated field is its object's failure; inside a field the type does not know, the
+        /// path goes on to where the text broke. A body that is not UTF-8 fails as a whole,
+        /// at its first bad byte, even where that byte is in a field the type skips.
         path: String,
         /// A short piece of the body around the failure (`<empty>` for an empty body).
         excerpt: String,

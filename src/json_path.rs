@@ -103,7 +103,8 @@ pub(crate) fn path_at(text: &[u8], consumed: usize, why: Why) -> String {
                 levels.pop();
                 state = after_value(&levels);
             }
-            (State::Value, b'"') | (State::Value, _) if !b"}],:".contains(&byte) => {
+            (State::Value, _) if !b"}],:".contains(&byte) => {
+                // A string, a literal, a number, or a byte no value starts with.
                 begin_value(&mut levels);
                 if reached && why == Why::Trailing {
                     return own_path(text, &levels);
