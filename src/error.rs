@@ -992,7 +992,8 @@ fn decode_error(endpoint: &str, body: &[u8], text: &[u8], source: serde_json::Er
         Why::Other
     };
     let path = path_at(text, consumed(text, source.line(), source.column()), why);
-    let at = byte_offset(body, source.line(), source.column());
+    // The last byte read, for the excerpt.
+    let at = consumed(body, source.line(), source.column()).saturating_sub(1);
     // serde's message quotes the value (`invalid type: string "hunter2"`).
     let field = path.rsplit(['.', '[']).next().unwrap_or_default();
     let source = if is_credential_key(field) {
@@ -1027,19 +1028,6 @@ fn consumed(text: &[u8], line: usize, column: usize) -> usize {
         .map(|l| l.len() + 1)
         .sum();
     (line_start + column).min(text.len())
-}
-
-/// The byte offset of serde_json's 1-based line and column.
-fn byte_offset(body: &[u8], line: usize, column: usize) -> usize {
-    if line == 0 {
-        return 0;
-    }
-    let line_start: usize = body
-        .split(|b| *b == b'\n')
-        .take(line - 1)
-        .map(|l| l.len() + 1)
-        .sum();
-    (line_start + column.saturating_sub(1)).min(body.len())
 }
 
 /// Decodes a captured answer for endpoint `E` exactly as [`Client::call`](crate::Client::call)
@@ -1160,9 +1148,7 @@ mod tests {
     }
 
     #[test]
-    fn byte_offsets() {
-        assert_eq!(byte_offset(b"ab\ncd", 2, 2), 4);
-        assert_eq!(byte_offset(b"abc", 1, 1), 0);
+    fn consumed_bytes() {
         assert_eq!(consumed(b"ab\ncd", 2, 2), 5);
         assert_eq!(consumed(b"ab\ncd", 2, 0), 3);
         assert_eq!(consumed(b"abc", 1, 0), 0);
