@@ -426,6 +426,33 @@ mod tests {
     }
 
     #[test]
+    fn any_text_and_place_gives_a_path() {
+        // Bodies come from servers: whatever the bytes and the place, a path, no panic.
+        let alphabet = b"{}[]:,\"\\ ntrufal0123456789-.eE+x\xff\xc3\n";
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..3000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 24) as usize;
+            let text: Vec<u8> = (0..len)
+                .map(|k| alphabet[((seed >> (k % 8 * 8)) as usize + k * 7) % alphabet.len()])
+                .collect();
+            for consumed in 0..=text.len() {
+                for why in [
+                    Why::Eof,
+                    Why::DuplicateField,
+                    Why::UnknownField,
+                    Why::Trailing,
+                    Why::Other,
+                ] {
+                    assert!(!path_at(&text, consumed, why).is_empty());
+                }
+            }
+        }
+    }
+
+    #[test]
     fn deep_nesting_does_not_recurse() {
         let mut text = "[".repeat(200_000);
         text.push('x');
