@@ -6,9 +6,10 @@
 //! that calls the endpoint, for a path that is needed only when the decode fails. Instead,
 //! the text is walked afterwards up to that place: one function, run only on failure.
 //!
-//! The path is the one serde_path_to_error names for the same failure (a differential test
-//! holds the two together): `.` for the whole text, keys joined by `.`, `[i]` for array
-//! elements, and `?` for an object member whose key could not be read.
+//! The path is the one serde_path_to_error names for the same failure (`tests/decode_paths.rs`
+//! holds the two together), except inside a field the type skips, where this one goes on to
+//! the place itself: `.` for the whole text, keys joined by `.`, `[i]` for array elements,
+//! and `?` for an object member whose key could not be read.
 
 /// What the parser said when it stopped, as far as the path depends on it.
 #[derive(Clone, Copy, PartialEq)]
