@@ -991,9 +991,10 @@ fn decode_error(endpoint: &str, body: &[u8], text: &[u8], source: serde_json::Er
     } else {
         Why::Other
     };
-    let path = path_at(text, consumed(text, source.line(), source.column()), why);
-    // The last byte read, for the excerpt.
-    let at = consumed(body, source.line(), source.column()).saturating_sub(1);
+    let consumed = consumed(text, source.line(), source.column());
+    let path = path_at(text, consumed, why);
+    // The last byte read, for the excerpt (`text` is the body itself unless that is empty).
+    let at = consumed.saturating_sub(1);
     // serde's message quotes the value (`invalid type: string "hunter2"`).
     let field = path.rsplit(['.', '[']).next().unwrap_or_default();
     let source = if is_credential_key(field) {

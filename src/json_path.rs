@@ -66,7 +66,7 @@ pub(crate) fn path_at(text: &[u8], consumed: usize, why: Why) -> String {
     let mut state = State::Value;
     let mut i = 0;
     loop {
-        while i < text.len() && matches!(text[i], b' ' | b'\t' | b'\n' | b'\r') {
+        while text.get(i).is_some_and(|b| is_space(*b)) {
             i += 1;
         }
         let Some(&byte) = text.get(i) else {
@@ -76,7 +76,21 @@ pub(crate) fn path_at(text: &[u8], consumed: usize, why: Why) -> String {
         // Past the offset already (it was in the whitespace before this token), or on it. At
         // the end of the text, a token that is whole was read: the parser ran out after it.
         let reached = offset <= end && !(why == Why::Eof && complete);
+        // The innermost container's end: after a member or element, or where one may start
+        // (`{}`, `[]`, and the trailing comma of `[1,]`).
+        let closes = match (byte, levels.last()) {
+            (b'}', Some(Level::Object(_))) => matches!(state, State::FirstKey | State::Next),
+            (b']', Some(Level::Array(_))) => matches!(state, State::Value | State::Next),
+            _ => false,
+        };
         match (state, byte) {
+            _ if closes => {
+                if reached {
+                    return own_path(text, &levels);
+                }
+                levels.pop();
+                state = after_value(&levels);
+            }
             (State::Value, b'{') | (State::Value, b'[') => {
                 begin_value(&mut levels);
                 levels.push(if byte == b'{' {
@@ -95,14 +109,6 @@ pub(crate) fn path_at(text: &[u8], consumed: usize, why: Why) -> String {
                     return render(text, &levels, None);
                 }
                 // On the opener itself: the failure is about what follows it.
-            }
-            (State::Value, b']') if matches!(levels.last(), Some(Level::Array(_))) => {
-                // `[]`, or a trailing comma.
-                if reached {
-                    return own_path(text, &levels);
-                }
-                levels.pop();
-                state = after_value(&levels);
             }
             (State::Value, _) if !b"}],:".contains(&byte) => {
                 // A string, a literal, a number, or a byte no value starts with.
@@ -132,22 +138,6 @@ pub(crate) fn path_at(text: &[u8], consumed: usize, why: Why) -> String {
                     return render(text, &levels, None);
                 }
                 state = State::Colon;
-            }
-            (State::FirstKey, b'}') | (State::Next, b'}')
-                if matches!(levels.last(), Some(Level::Object(_))) =>
-            {
-                if reached {
-                    return own_path(text, &levels);
-                }
-                levels.pop();
-                state = after_value(&levels);
-            }
-            (State::Next, b']') if matches!(levels.last(), Some(Level::Array(_))) => {
-                if reached {
-                    return own_path(text, &levels);
-                }
-                levels.pop();
-                state = after_value(&levels);
             }
             (State::Colon, b':') => {
                 state = State::Value;
@@ -211,10 +201,12 @@ fn after_value(levels: &[Level]) -> State {
 
 /// The first byte of the next token from `from`, if any.
 fn next_token(text: &[u8], from: usize) -> Option<u8> {
-    text.get(from..)?
-        .iter()
-        .copied()
-        .find(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+    text.get(from..)?.iter().copied().find(|b| !is_space(*b))
+}
+
+/// JSON's whitespace.
+fn is_space(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\r')
 }
 
 /// The last byte of the token starting at `start`, and whether the token is whole (a string

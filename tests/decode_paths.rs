@@ -9,6 +9,8 @@
 //! Hand-written serde types (unknown fields denied, enums, maps) are held to the same rule,
 //! since `Client::call` decodes those too.
 
+mod common;
+
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -142,16 +144,17 @@ fn other_kind(value: &Value, pick: usize) -> Value {
 fn with_raw(value: &Value, pointer: &str, raw: &str, pretty: bool) -> Vec<u8> {
     const MARK: &str = "\u{1}MARK\u{1}";
     let mut value = value.clone();
-    if let Some(node) = value.pointer_mut(pointer) {
-        *node = Value::String(MARK.to_owned());
-    }
-    let text = if pretty {
-        serde_json::to_string_pretty(&value).unwrap()
-    } else {
-        serde_json::to_string(&value).unwrap()
-    };
+    *value.pointer_mut(pointer).expect("a node of the value") = Value::String(MARK.to_owned());
     let marked = serde_json::to_string(MARK).unwrap();
-    text.replacen(&marked, raw, 1).into_bytes()
+    text(&value, pretty).replacen(&marked, raw, 1).into_bytes()
+}
+
+fn text(value: &Value, pretty: bool) -> String {
+    if pretty {
+        serde_json::to_string_pretty(value).unwrap()
+    } else {
+        serde_json::to_string(value).unwrap()
+    }
 }
 
 /// The broken versions of one response.
@@ -194,7 +197,7 @@ fn mutations(response: &Value, seed: u64) -> Vec<(String, Vec<u8>)> {
         }
     }
     for pretty in [false, true] {
-        let text = with_raw(response, "/\u{0}none", "", pretty);
+        let text = text(response, pretty).into_bytes();
         for _ in 0..12 {
             let at = rng.below(text.len());
             out.push((format!("cut at {at}"), text[..at].to_vec()));
@@ -231,17 +234,9 @@ impl EndpointVisitor for Compare<'_> {
 
 #[test]
 fn broken_corpus_responses_name_the_tracked_path() {
-    let dir = Path::new(CORPUS);
-    if !dir.is_dir() {
-        eprintln!("SKIPPED: no corpus at {CORPUS} (it lives in ../shared next to the repo)");
+    let Some(files) = common::json_files(Path::new(CORPUS)) else {
         return;
-    }
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
+    };
     let mut tally = Tally::default();
     for (seed, file) in files.iter().enumerate() {
         let case: Value = serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();

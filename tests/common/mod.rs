@@ -281,3 +281,22 @@ pub fn variant(err: &misskey_client::Error) -> &'static str {
         _ => "other",
     }
 }
+
+/// The `*.json` files of a corpus directory, sorted; `None`, said on stderr, when the
+/// directory is not there (it lives in `../shared` next to the repository).
+pub fn json_files(dir: &std::path::Path) -> Option<Vec<std::path::PathBuf>> {
+    if !dir.is_dir() {
+        eprintln!(
+            "SKIPPED: no corpus at {} (it lives in ../shared next to the repo)",
+            dir.display()
+        );
+        return None;
+    }
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    Some(files)
+}
