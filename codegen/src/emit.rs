@@ -1,4 +1,4 @@
-//! Prints the IR as Rust: `quote` builds the tokens, `prettyplease` formats them.
+//! Prints the IR as Rust: `quote` builds the tokens, `layout` lays them out as source.
 //!
 //! Compile time shapes what is printed. A bot uses a few of hundreds of endpoints, so the
 //! small non-generic functions of each endpoint and type (client methods, `missing`, error
@@ -102,7 +102,7 @@ pub fn emit(api: &Api) -> TokenStream {
         }
 
         /// Every endpoint generated into this build, in the spec's order.
-        pub static ENDPOINTS: &[crate::EndpointInfo] = &[#(#infos),*];
+        pub static ENDPOINTS: &[crate::EndpointInfo] = &[#(#infos,)*];
 
         /// The `info.version` of the spec this crate was generated from.
         pub const SPEC_VERSION: &str = #version;
@@ -500,7 +500,7 @@ fn path_fn(e: &Endpoint, fields: &[Field]) -> Option<TokenStream> {
     if !fields.iter().any(|f| f.location == Location::Path) {
         return None;
     }
-    // Plain statements rather than `format!`, whose arguments prettyplease leaves unformatted.
+    // Plain statements, one a line, rather than one long `format!`.
     let mut pieces = Vec::new();
     let mut literal = String::new();
     for (i, segment) in e.name.split('/').enumerate() {
@@ -745,7 +745,7 @@ fn constructor(api: &Api, fields: &[Field], module: &[String], request: bool) ->
     } else if request && required.len() < fields.len() {
         quote! { Self { #(#inits,)* ..Self::default() } }
     } else {
-        quote! { Self { #(#inits,)* #(#optional),* } }
+        quote! { Self { #(#inits,)* #(#optional,)* } }
     };
     let allow =
         (required.len() > MANY_ARGUMENTS).then(|| quote! { #[allow(clippy::too_many_arguments)] });
@@ -952,7 +952,7 @@ fn type_def(api: &Api, id: TypeId, def: &TypeDef) -> TokenStream {
                 #doc
                 #[derive(#(#derives),*)]
                 pub struct #name {
-                    #(#fields),*
+                    #(#fields,)*
                 }
                 #redacted_debug
                 #constructor
@@ -1413,7 +1413,7 @@ fn deserialize_impl(api: &Api, def: &TypeDef, fields: &[Field], module: &[String
                     }?;
                 }
                 Ok(Self {
-                    #(#values),*
+                    #(#values,)*
                 })
             }
         }
@@ -1439,8 +1439,12 @@ pub fn ty_tokens(api: &Api, ty: &Ty, module: &[String]) -> TokenStream {
             quote! { Vec<#item> }
         }
         Ty::Tuple(parts) => {
-            let parts = parts.iter().map(|p| ty_tokens(api, p, module));
-            quote! { (#(#parts,)*) }
+            let parts: Vec<TokenStream> = parts.iter().map(|p| ty_tokens(api, p, module)).collect();
+            match parts.as_slice() {
+                // A one-element tuple needs its comma: `(T)` is `T`.
+                [one] => quote! { (#one,) },
+                _ => quote! { (#(#parts),*) },
+            }
         }
         Ty::Option(inner) => {
             let inner = ty_tokens(api, inner, module);

@@ -3,7 +3,7 @@
 //! The stages, each a module: [`normalize`] rewrites the spec's JSON from OpenAPI 3.1 to the
 //! 3.0 that `openapiv3` parses; `ir` decides every Rust type (unions, `allOf`, shared inline
 //! shapes, recursion, derives); [`names`] turns spec names into Rust names; `emit` prints the
-//! code with `quote` and formats it with `prettyplease`.
+//! code with `quote`, and `layout` lays it out as source.
 //!
 //! `misskey-client`'s build script calls [`generate_file`]; the `misskey-codegen` binary uses
 //! the same stages to summarize, diff and fetch specs.
@@ -19,6 +19,7 @@ mod emit;
 #[cfg(feature = "cli")]
 pub mod fetch;
 pub mod ir;
+mod layout;
 pub mod names;
 pub mod normalize;
 mod overrides;
@@ -222,23 +223,14 @@ pub fn generate(text: &str, options: &Options) -> Result<String, Error> {
 pub fn generate_with_warnings(text: &str, options: &Options) -> Result<Generated, Error> {
     let api = analyze(text, options)?;
     Ok(Generated {
-        code: render(&api)?,
+        code: render(&api),
         warnings: api.warnings,
     })
 }
 
 /// Prints an analyzed spec as one formatted Rust file.
-pub fn render(api: &ir::Api) -> Result<String, Error> {
-    let tokens = emit::emit(api);
-    // The names are valid identifiers by construction (`names`), so this cannot fail on a
-    // spec; it would be a bug in the generator, reported as such rather than a panic.
-    let file: syn::File = syn::parse2(tokens).map_err(|e| {
-        Error::spec(
-            "/",
-            format!("output the generator can parse back (a bug in misskey-codegen: {e})"),
-        )
-    })?;
-    Ok(prettyplease::unparse(&file))
+pub fn render(api: &ir::Api) -> String {
+    layout::layout(emit::emit(api))
 }
 
 /// [`generate_with_warnings`] for a spec on disk.
