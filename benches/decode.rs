@@ -5,7 +5,9 @@
 //! - `typed`: `notes::timeline::Response` (`Vec<models::Note>`) with `serde_json::from_slice`;
 //! - `typed_client`: the same through `decode_response`, the path `Client::call` takes;
 //! - `value`: `serde_json::Value`;
-//! - `ignored_any`: `serde::de::IgnoredAny`, which parses and throws away: the floor.
+//! - `ignored_any`: `serde::de::IgnoredAny`, which parses and throws away: the floor;
+//! - `owned_strings`: the parse with every string value copied into a `String` of its own:
+//!   the floor of any decode into types that own their strings.
 //!
 //! Each result is dropped inside the timing (freeing 100 notes is part of the cost), except in
 //! the `_no_drop` variants, which time the decoding alone.
@@ -71,7 +73,65 @@ fn decode(c: &mut Criterion) {
     group.bench_function("ignored_any", |b| {
         b.iter(|| serde_json::from_slice::<serde::de::IgnoredAny>(black_box(&body)).unwrap())
     });
+    // What any decode into owned `String`s pays at least: the parse, and each string value
+    // copied into an allocation of its own and freed (no structs, vectors or maps; keys
+    // borrowed and matched by nothing).
+    group.bench_function("owned_strings", |b| {
+        b.iter(|| {
+            let mut strings = Vec::with_capacity(4096);
+            let text = std::str::from_utf8(black_box(&body)).unwrap();
+            let mut de = serde_json::Deserializer::from_str(text);
+            serde::de::DeserializeSeed::deserialize(OwnedStrings(&mut strings), &mut de).unwrap();
+            strings
+        })
+    });
     group.finish();
+}
+
+/// Collects a copy of every string value of a document (see `owned_strings`).
+struct OwnedStrings<'a>(&'a mut Vec<String>);
+
+impl<'de> serde::de::DeserializeSeed<'de> for OwnedStrings<'_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, de: D) -> Result<(), D::Error> {
+        de.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for OwnedStrings<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON")
+    }
+    fn visit_str<E>(self, v: &str) -> Result<(), E> {
+        self.0.push(v.to_owned());
+        Ok(())
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element_seed(OwnedStrings(&mut *self.0))?.is_some() {}
+        Ok(())
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while map.next_key::<&str>()?.is_some() {
+            map.next_value_seed(OwnedStrings(&mut *self.0))?;
+        }
+        Ok(())
+    }
 }
 
 fn encode(c: &mut Criterion) {
