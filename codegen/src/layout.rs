@@ -422,7 +422,8 @@ impl Printer {
         if trial.out.contains('\n') {
             return false;
         }
-        let list = trial.out.chars().count() + 2;
+        // The list and its closing delimiter (the opening one is in `column`).
+        let list = trial.out.chars().count() + 1;
         trial.out.clear();
         trial.inline(&rest[..end]);
         // The space before what follows, and the ` {`, `;` or `,` that ends the line.
@@ -744,6 +745,7 @@ mod tests {
         let tokens = quote::quote! {
             fn f() {
                 crate::__private::number_field(&mut map, &mut a_rather_long_field_name, "aRatherLongFieldName");
+                crate::__private::number_field(&mut map, &mut a_rather_long_field_names, "aRatherLongFieldName");
                 format!("{} {} {} {} {} {} {}", first_argument, second_argument, third_argument, fourth_argument, y);
                 let sum = usize::from(self.first_field.is_some()) + usize::from(self.second_field.is_some()) + 1;
                 let short = a(x, y) + b;
@@ -753,9 +755,11 @@ mod tests {
         };
         let want = [
             "fn f() {",
+            // 100 columns: fits.
+            "    crate::__private::number_field(&mut map, &mut a_rather_long_field_name, \"aRatherLongFieldName\");",
             "    crate::__private::number_field(",
             "        &mut map,",
-            "        &mut a_rather_long_field_name,",
+            "        &mut a_rather_long_field_names,",
             "        \"aRatherLongFieldName\",",
             "    );",
             "    format!(",

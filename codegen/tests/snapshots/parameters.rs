@@ -346,9 +346,7 @@ pub mod endpoints {
             pub count: i64,
         }
         impl<'de> serde::Deserialize<'de> for Response {
-            fn deserialize<D: serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 crate::__private::object(deserializer)
             }
         }
