@@ -18,17 +18,18 @@ const INDENT: &str = "    ";
 /// The source text of `tokens`, laid out.
 pub fn layout(tokens: TokenStream) -> String {
     let mut printer = Printer::default();
-    printer.lines(tokens);
+    printer.lines(&tokens_of(tokens));
     printer.out
 }
 
-/// A token as layout sees it: punctuation joined into operators, `'` joined to its name.
+/// A token as layout sees it: punctuation joined into operators, `'` joined to its name, a
+/// group holding its own tokens.
 #[derive(Clone, Debug)]
 enum Tok {
     /// An identifier, a literal or a lifetime.
     Word(String, WordKind),
     Op(String, Role),
-    Group(Delimiter, TokenStream),
+    Group(Delimiter, Vec<Tok>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -72,6 +73,11 @@ impl Tok {
         matches!(self, Tok::Word(_, WordKind::Ident))
     }
 
+    /// A non-empty `{…}`: it takes lines of its own (but for a `use` list, see [`is_use_list`]).
+    fn is_block(&self) -> bool {
+        matches!(self, Tok::Group(Delimiter::Brace, body) if !body.is_empty())
+    }
+
     fn attaches_next(&self) -> bool {
         matches!(self, Tok::Op(_, Role::Attached))
     }
@@ -89,8 +95,10 @@ fn operand_starts_after(prev: Option<&Tok>) -> bool {
     }
 }
 
-/// The tokens of one level of a stream, punctuation joined into operators with their roles.
-fn tokens(stream: TokenStream) -> Vec<Tok> {
+/// The tokens of a stream, punctuation joined into operators with their roles, each group's
+/// inside read once here rather than at every printing of it (a list is printed once to
+/// measure it).
+fn tokens_of(stream: TokenStream) -> Vec<Tok> {
     let mut out: Vec<Tok> = Vec::new();
     let mut run = String::new();
     let mut in_closure_params = false;
@@ -135,7 +143,9 @@ fn tokens(stream: TokenStream) -> Vec<Tok> {
             TokenTree::Literal(literal) => {
                 out.push(Tok::Word(literal.to_string(), WordKind::Other))
             }
-            TokenTree::Group(group) => out.push(Tok::Group(group.delimiter(), group.stream())),
+            TokenTree::Group(group) => {
+                out.push(Tok::Group(group.delimiter(), tokens_of(group.stream())))
+            }
         }
     }
     out
@@ -198,8 +208,7 @@ impl Printer {
 
     /// The inside of a brace block, or the file: items, fields, statements and match arms a
     /// line each.
-    fn lines(&mut self, stream: TokenStream) {
-        let toks = tokens(stream);
+    fn lines(&mut self, toks: &[Tok]) {
         let mut generics = 0usize;
         // A statement too wide for its line (see `breaks_at`): whether its later lines are
         // indented yet, and how many of its breaking points are printed.
@@ -221,7 +230,7 @@ impl Printer {
                 let inner = next.is_some_and(|t| t.is_op("!"));
                 let group = if inner { toks.get(i + 2) } else { next };
                 if let Some(Tok::Group(Delimiter::Bracket, body)) = group {
-                    self.attribute(inner, body.clone());
+                    self.attribute(inner, body);
                     self.newline();
                     i += if inner { 3 } else { 2 };
                     continue;
@@ -242,10 +251,9 @@ impl Printer {
             let line_ends = match tok {
                 Tok::Op(op, _) => op == ";" || op == "," && generics == 0,
                 // A block ends its line unless the construct goes on: `},`, `} else {`.
-                Tok::Group(Delimiter::Brace, _) if !prev.is_some_and(|p| p.is_op("::")) => !next.is_some_and(|n| {
-                    matches!(n, Tok::Op(o, _) if matches!(o.as_str(), "," | ";" | "." | "?" | "=>"))
-                        || matches!(n, Tok::Word(w, _) if w == "else" || w == "as")
-                }),
+                Tok::Group(Delimiter::Brace, _) if !is_use_list(prev) => {
+                    !next.is_some_and(goes_on_after_block)
+                }
                 _ => false,
             };
             if line_ends {
@@ -274,10 +282,8 @@ impl Printer {
     }
 
     /// `#[…]`, or `///` for a one-line doc string.
-    fn attribute(&mut self, inner: bool, body: TokenStream) {
-        if let [Tok::Word(doc, _), Tok::Op(eq, _), Tok::Word(literal, WordKind::Other)] =
-            tokens(body.clone()).as_slice()
-        {
+    fn attribute(&mut self, inner: bool, body: &[Tok]) {
+        if let [Tok::Word(doc, _), Tok::Op(eq, _), Tok::Word(literal, WordKind::Other)] = body {
             if let Some(text) = (doc == "doc" && eq == "=")
                 .then(|| doc_text(literal))
                 .flatten()
@@ -288,7 +294,7 @@ impl Printer {
             }
         }
         self.write(if inner { "#![" } else { "#[" });
-        self.inline(&tokens(body));
+        self.inline(body);
         self.out.push(']');
     }
 
@@ -300,11 +306,11 @@ impl Printer {
         }
         match tok {
             Tok::Word(text, _) | Tok::Op(text, _) => self.write(text),
-            Tok::Group(delimiter, body) => self.group(prev, *delimiter, body.clone(), rest),
+            Tok::Group(delimiter, body) => self.group(prev, *delimiter, body, rest),
         }
     }
 
-    fn group(&mut self, prev: Option<&Tok>, delimiter: Delimiter, body: TokenStream, rest: &[Tok]) {
+    fn group(&mut self, prev: Option<&Tok>, delimiter: Delimiter, toks: &[Tok], rest: &[Tok]) {
         let (open, close) = match delimiter {
             Delimiter::Parenthesis => ("(", ")"),
             Delimiter::Bracket => ("[", "]"),
@@ -312,17 +318,16 @@ impl Printer {
             Delimiter::None => ("", ""),
         };
         self.write(open);
-        if delimiter == Delimiter::Brace && is_block(prev, &body) {
+        if delimiter == Delimiter::Brace && !toks.is_empty() && !is_use_list(prev) {
             self.newline();
             self.depth += 1;
-            self.lines(body);
+            self.lines(toks);
             if !self.at_line_start() {
                 self.newline();
             }
             self.depth -= 1;
         } else {
-            let toks = tokens(body);
-            let elements = split_after_commas(&toks);
+            let elements = split_after_commas(toks);
             let is_macro = prev.is_some_and(|p| p.is_op("!"));
             // A call's or a signature's one argument can take a comma after it; a
             // parenthesized expression's or a macro's cannot.
@@ -333,12 +338,10 @@ impl Printer {
             // An array of struct literals: an element a line (an index is never one).
             let holds_blocks = delimiter == Delimiter::Bracket
                 && !prev.is_some_and(|p| p.is_name() || matches!(p, Tok::Group(..)))
-                && toks
-                    .iter()
-                    .any(|t| matches!(t, Tok::Group(Delimiter::Brace, b) if !b.is_empty()));
+                && toks.iter().any(Tok::is_block);
             if !self.measuring
                 && matches!(delimiter, Delimiter::Parenthesis | Delimiter::Bracket)
-                && (holds_blocks || breakable && self.too_wide(&toks, rest))
+                && (holds_blocks || breakable && self.too_wide(toks, rest))
             {
                 self.newline();
                 self.depth += 1;
@@ -353,47 +356,33 @@ impl Printer {
                 }
                 self.depth -= 1;
             } else {
-                self.inline(&toks);
+                self.inline(toks);
             }
         }
         self.write(close);
     }
 
     /// Where to break the statement that starts `toks` (up to its `;`, the `,` of a match arm,
-    /// or the block's end) if it is too wide for a line: before each `+` of a sum, or before each method call
-    /// of a chain after the first.
+    /// or the block's end) if it is too wide for a line: before each `+` of a sum, or before
+    /// each method call of a chain after the first.
     fn breaks_at(&self, toks: &[Tok]) -> Option<Break> {
         let end = toks
             .iter()
             .position(|t| t.is_op(";") || t.is_op(","))
             .unwrap_or(toks.len());
         let statement = &toks[..end];
-        if statement
-            .iter()
-            .any(|t| matches!(t, Tok::Group(Delimiter::Brace, b) if !b.is_empty()))
-        {
+        if statement.iter().any(Tok::is_block) {
             return None;
         }
-        let at = if statement
-            .iter()
-            .any(|t| matches!(t, Tok::Op(op, Role::Binary) if op == "+"))
-        {
+        let count = |at: Break| (0..end).filter(|&i| at.is_at(&statement[i..])).count();
+        let at = if count(Break::Terms) > 0 {
             Break::Terms
-        } else if (0..end)
-            .filter(|&i| Break::Calls.is_at(&statement[i..]))
-            .count()
-            >= 2
-        {
+        } else if count(Break::Calls) >= 2 {
             Break::Calls
         } else {
             return None;
         };
-        let mut trial = Printer {
-            measuring: true,
-            ..Printer::default()
-        };
-        trial.inline(statement);
-        (self.depth * INDENT.len() + trial.out.chars().count() + 1 > WIDTH).then_some(at)
+        (self.depth * INDENT.len() + width_of(statement)? + 1 > WIDTH).then_some(at)
     }
 
     /// Whether the list `toks`, inline from here with what follows it up to the end of the
@@ -409,23 +398,14 @@ impl Printer {
                 matches!(
                     t,
                     Tok::Group(Delimiter::Parenthesis | Delimiter::Bracket, _)
-                ) || matches!(t, Tok::Group(Delimiter::Brace, body) if !body.is_empty())
+                ) || t.is_block()
                     || (t.is_op(",") || t.is_op(";")) && generics == 0
                     || self.break_before.is_some_and(|b| b.is_at(&rest[i..])) && generics == 0
             })
             .unwrap_or(rest.len());
-        let mut trial = Printer {
-            measuring: true,
-            ..Printer::default()
-        };
-        trial.inline(toks);
-        if trial.out.contains('\n') {
+        let (Some(list), Some(after)) = (width_of(toks), width_of(&rest[..end])) else {
             return false;
-        }
-        // The list and its closing delimiter (the opening one is in `column`).
-        let list = trial.out.chars().count() + 1;
-        trial.out.clear();
-        trial.inline(&rest[..end]);
+        };
         // The space before what follows, and the ` {`, `;` or `,` that ends the line.
         let gap = usize::from(end > 0);
         let last = match rest.get(end) {
@@ -433,9 +413,19 @@ impl Printer {
             Some(_) => 1,
             None => 0,
         };
-        let width = self.column() + list + gap + trial.out.chars().count() + last;
-        !trial.out.contains('\n') && width > WIDTH
+        // The list and its closing delimiter (the opening one is in `column`).
+        self.column() + list + 1 + gap + after + last > WIDTH
     }
+}
+
+/// The width of `toks` on one line, or `None` if they hold a block (which takes lines).
+fn width_of(toks: &[Tok]) -> Option<usize> {
+    let mut trial = Printer {
+        measuring: true,
+        ..Printer::default()
+    };
+    trial.inline(toks);
+    (!trial.out.contains('\n')).then(|| trial.out.chars().count())
 }
 
 /// Where a statement too wide for its line is broken.
@@ -495,9 +485,16 @@ fn space_between(prev: &Tok, tok: &Tok) -> bool {
     }
 }
 
-/// Whether a brace group is a block of lines: everything but `{}` and a `use` list's `{a, b}`.
-fn is_block(prev: Option<&Tok>, body: &TokenStream) -> bool {
-    !body.is_empty() && !prev.is_some_and(|p| p.is_op("::"))
+/// Whether `next` continues the line a block closes: `},`, `};`, `}.x`, `}?`, `} =>`,
+/// `} else`, `} as`.
+fn goes_on_after_block(next: &Tok) -> bool {
+    matches!(next, Tok::Op(o, _) if matches!(o.as_str(), "," | ";" | "." | "?" | "=>"))
+        || matches!(next, Tok::Word(w, _) if w == "else" || w == "as")
+}
+
+/// Whether a brace group after `prev` is a `use` list's `{a, b}`, which stays on its line.
+fn is_use_list(prev: Option<&Tok>) -> bool {
+    prev.is_some_and(|p| p.is_op("::"))
 }
 
 /// The elements of a list, each with the comma that ends it (a comma between `<…>` is inside
@@ -609,20 +606,19 @@ mod tests {
         flat(lexed, &mut got);
         // The one token layout may add: the comma that ends a list broken into lines.
         let mut added = 0;
-        let want_all = want.clone();
-        for (n, want) in want.iter().enumerate() {
+        for (n, token) in want.iter().enumerate() {
             let mut got_here = got.get(n + added);
-            if want.0 == ')' && got_here.is_some_and(|g| g.1 == ",") {
+            if token.0 == ')' && got_here.is_some_and(|g| g.1 == ",") {
                 added += 1;
                 got_here = got.get(n + added);
             }
-            if Some(want) != got_here {
+            if Some(token) != got_here {
                 let around = |v: &[(char, String)], at: usize| {
                     format!("{:?}", &v[at.saturating_sub(8)..(at + 4).min(v.len())])
                 };
                 panic!(
                     "token {n} differs:\n{}\n{}",
-                    around(&want_all, n),
+                    around(&want, n),
                     around(&got, n + added)
                 );
             }
@@ -666,8 +662,12 @@ mod tests {
         assert!(specs >= 7, "{specs} specs in {}", dir.display());
     }
 
-    fn laid_out(tokens: TokenStream) -> String {
-        relexes_to_the_same_tokens(tokens)
+    /// Lays `tokens` out (checking that it keeps them) and compares the text with `want`, a
+    /// line each.
+    fn assert_lays_out(tokens: TokenStream, want: &[&str]) {
+        let mut text = want.join("\n");
+        text.push('\n');
+        assert_eq!(relexes_to_the_same_tokens(tokens), text);
     }
 
     #[test]
@@ -715,9 +715,8 @@ mod tests {
             "    }",
             "}",
             "use crate::{a, b};",
-            "",
         ];
-        assert_eq!(laid_out(tokens), want.join("\n"));
+        assert_lays_out(tokens, &want);
     }
 
     #[test]
@@ -735,9 +734,8 @@ mod tests {
             "/// raw, with a \\ backslash",
             "///\u{301} and \"quotes\"",
             "const A: u8 = 1;",
-            "",
         ];
-        assert_eq!(laid_out(tokens), want.join("\n"));
+        assert_lays_out(tokens, &want);
     }
 
     #[test]
@@ -781,8 +779,7 @@ mod tests {
             "        .field(\"n\", &self.n)",
             "        .finish()",
             "}",
-            "",
         ];
-        assert_eq!(laid_out(tokens), want.join("\n"));
+        assert_lays_out(tokens, &want);
     }
 }
