@@ -236,10 +236,20 @@ impl Printer {
                     continue;
                 }
             }
-            let point = generics == 0 && self.break_before.is_some_and(|b| b.is_at(&toks[i..]));
+            let before = toks.get(i.wrapping_sub(1));
+            let point = generics == 0
+                && self
+                    .break_before
+                    .is_some_and(|b| b.is_at(before, &toks[i..]));
             points += usize::from(point);
-            // A chain's first call stays on the statement's first line.
-            if point && (self.break_before != Some(Break::Calls) || points > 1) {
+            // A chain's first call stays on the statement's first line; a statement breaks
+            // after its first `=` only.
+            let breaks = match self.break_before {
+                Some(Break::Calls) => points > 1,
+                Some(Break::Assign) => points == 1,
+                _ => true,
+            };
+            if point && breaks {
                 self.newline();
                 if !continued {
                     continued = true;
@@ -363,26 +373,64 @@ impl Printer {
     }
 
     /// Where to break the statement that starts `toks` (up to its `;`, the `,` of a match arm,
-    /// or the block's end) if it is too wide for a line: before each `+` of a sum, or before
-    /// each method call of a chain after the first.
-    fn breaks_at(&self, toks: &[Tok]) -> Option<Break> {
+    /// or the block's end) if it is too wide for a line: before each `+` of a sum, before each
+    /// method call of a chain after the first, or after its `=` or `=>` when what follows has
+    /// no list to break instead (an arm's body also when it then fits).
+    fn breaks_at(&self, mut toks: &[Tok]) -> Option<Break> {
+        // Attributes take lines of their own: the statement starts after them.
+        while let [hash, rest @ ..] = toks {
+            let rest = match rest {
+                [bang, inner @ ..] if bang.is_op("!") => inner,
+                _ => rest,
+            };
+            match rest {
+                [Tok::Group(Delimiter::Bracket, _), after @ ..] if hash.is_op("#") => toks = after,
+                _ => break,
+            }
+        }
+        let mut generics = 0;
         let end = toks
             .iter()
-            .position(|t| t.is_op(";") || t.is_op(","))
+            .position(|t| {
+                generics = angle_depth(generics, t);
+                (t.is_op(";") || t.is_op(",")) && generics == 0
+            })
             .unwrap_or(toks.len());
         let statement = &toks[..end];
         if statement.iter().any(Tok::is_block) {
             return None;
         }
-        let count = |at: Break| (0..end).filter(|&i| at.is_at(&statement[i..])).count();
-        let at = if count(Break::Terms) > 0 {
-            Break::Terms
-        } else if count(Break::Calls) >= 2 {
-            Break::Calls
-        } else {
-            return None;
+        let places = |at: Break| {
+            (0..end).filter(move |&i| {
+                at.is_at(i.checked_sub(1).map(|p| &statement[p]), &statement[i..])
+            })
         };
-        (self.depth * INDENT.len() + width_of(statement)? + 1 > WIDTH).then_some(at)
+        // Room is left for the `;` or `,` that ends the statement.
+        let fits_from = |depth: usize, toks: &[Tok]| {
+            width_of(toks).is_some_and(|width| depth * INDENT.len() + width < WIDTH)
+        };
+        if fits_from(self.depth, statement) {
+            return None;
+        }
+        if places(Break::Terms).next().is_some() {
+            return Some(Break::Terms);
+        }
+        if places(Break::Calls).nth(1).is_some() {
+            return Some(Break::Calls);
+        }
+        let mut generics = 0;
+        let value = (0..end).find(|&i| {
+            let at = generics == 0
+                && Break::Assign.is_at(i.checked_sub(1).map(|p| &statement[p]), &statement[i..]);
+            generics = angle_depth(generics, &statement[i]);
+            at
+        })?;
+        let value = &statement[value..];
+        let has_list = value.iter().any(|t| {
+            matches!(t, Tok::Group(Delimiter::Parenthesis | Delimiter::Bracket, body) if !body.is_empty())
+        });
+        let is_arm = statement.iter().any(|t| t.is_op("=>"));
+        (!has_list || is_arm && fits_from(self.depth + 1, value)).then_some(Break::Assign)
     }
 
     /// Whether the list `toks`, inline from here with what follows it up to the end of the
@@ -400,7 +448,10 @@ impl Printer {
                     Tok::Group(Delimiter::Parenthesis | Delimiter::Bracket, _)
                 ) || t.is_block()
                     || (t.is_op(",") || t.is_op(";")) && generics == 0
-                    || self.break_before.is_some_and(|b| b.is_at(&rest[i..])) && generics == 0
+                    || generics == 0
+                        && self.break_before.is_some_and(|b| {
+                            b.is_at(i.checked_sub(1).map(|p| &rest[p]), &rest[i..])
+                        })
             })
             .unwrap_or(rest.len());
         let (Some(list), Some(after)) = (width_of(toks), width_of(&rest[..end])) else {
@@ -435,12 +486,17 @@ enum Break {
     Terms,
     /// Before each `.method(…)` after the first.
     Calls,
+    /// After the first `=` or `=>`.
+    Assign,
 }
 
 impl Break {
-    /// Whether `toks` starts with a place to break.
-    fn is_at(self, toks: &[Tok]) -> bool {
+    /// Whether `toks`, after `prev`, starts with a place to break.
+    fn is_at(self, prev: Option<&Tok>, toks: &[Tok]) -> bool {
         match (self, toks) {
+            (Break::Assign, [_, ..]) => {
+                prev.is_some_and(|p| matches!(p, Tok::Op(o, Role::Binary) if o == "=" || o == "=>"))
+            }
             (Break::Terms, [op, ..]) => matches!(op, Tok::Op(o, Role::Binary) if o == "+"),
             (Break::Calls, [dot, name, Tok::Group(Delimiter::Parenthesis, _), ..]) => {
                 dot.is_op(".") && name.is_name()
@@ -778,6 +834,62 @@ mod tests {
             "        .field(\"token\", &\"***\")",
             "        .field(\"n\", &self.n)",
             "        .finish()",
+            "}",
+        ];
+        assert_lays_out(tokens, &want);
+    }
+
+    #[test]
+    fn a_statement_with_nothing_to_break_goes_on_after_its_equals_sign() {
+        let tokens = quote::quote! {
+            /// A doc comment this long does not make the alias after it too wide for its line: it is on a line of its own.
+            pub type NotificationReceiveConfigFollow = NotificationReceiveConfigNote;
+            pub type MeDetailedOnlyNotificationReceiveConfigFollowAllEtc = MeDetailedOnlyNotificationReceiveConfigNote;
+            fn f() {
+                let mut two_factor_backup_codes_stock: Option<Option<MeDetailedTwoFactorBackupCodesStock>> = None;
+                let mut emojis: Option<std::collections::HashMap<String, String>> = std::default::Default::default();
+                let value = some_function_with_a_long_name(first_argument, second_argument, third_argument, fourth);
+                match name {
+                    "admin/abuse-report/notification-recipient/create" => visitor.visit::<endpoints::Request>(),
+                    "admin/abuse-report/notification-recipients/create" => visitor.visit::<endpoints::Request>(),
+                    "replyUserIdentifier" => crate::__private::field(&mut map, &mut reply_user_identifier, "replyUserIdentifier"),
+                    "a" => crate::__private::field(&mut map, &mut a_field_with_a_long_name_too_long, "aFieldWithALongName"),
+                }
+            }
+        };
+        let want = [
+            "/// A doc comment this long does not make the alias after it too wide for its line: it is on a line of its own.",
+            "pub type NotificationReceiveConfigFollow = NotificationReceiveConfigNote;",
+            "pub type MeDetailedOnlyNotificationReceiveConfigFollowAllEtc =",
+            "    MeDetailedOnlyNotificationReceiveConfigNote;",
+            "fn f() {",
+            "    let mut two_factor_backup_codes_stock: Option<Option<MeDetailedTwoFactorBackupCodesStock>> =",
+            "        None;",
+            // The `,` inside `<…>` does not end the statement: measured whole, it is too wide.
+            "    let mut emojis: Option<std::collections::HashMap<String, String>> =",
+            "        std::default::Default::default();",
+            // What follows `=` has a list: the list breaks instead.
+            "    let value = some_function_with_a_long_name(",
+            "        first_argument,",
+            "        second_argument,",
+            "        third_argument,",
+            "        fourth,",
+            "    );",
+            "    match name {",
+            // 100 columns: fits.
+            "        \"admin/abuse-report/notification-recipient/create\" => visitor.visit::<endpoints::Request>(),",
+            "        \"admin/abuse-report/notification-recipients/create\" =>",
+            "            visitor.visit::<endpoints::Request>(),",
+            // An arm's body that fits on a line of its own goes there, list or not.
+            "        \"replyUserIdentifier\" =>",
+            "            crate::__private::field(&mut map, &mut reply_user_identifier, \"replyUserIdentifier\"),",
+            // One that does not fit there either breaks its list.
+            "        \"a\" => crate::__private::field(",
+            "            &mut map,",
+            "            &mut a_field_with_a_long_name_too_long,",
+            "            \"aFieldWithALongName\",",
+            "        ),",
+            "    }",
             "}",
         ];
         assert_lays_out(tokens, &want);

@@ -111,7 +111,7 @@ impl Builder<'_> {
             let mut tuple = Vec::new();
             for (i, item) in prefix.iter().enumerate() {
                 let item_ctx = ctx.child(&format!("item{i}"), &format!("prefixItems/{i}"));
-                let item: ReferenceOr<Schema> = match serde_json::from_value(item.clone()) {
+                let item = match <ReferenceOr<Schema> as serde::Deserialize>::deserialize(item) {
                     Ok(item) => item,
                     Err(e) => {
                         self.warn(

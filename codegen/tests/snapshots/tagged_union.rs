@@ -50,11 +50,8 @@ pub mod models {
         fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             let value = serde_json::Value::deserialize(deserializer)?;
             Ok(match value.get("type").and_then(serde_json::Value::as_str) {
-                Some("follow") => crate::__private::variant(
-                    value,
-                    |v| Self::Follow(Box::new(v)),
-                    Self::Unknown,
-                ),
+                Some("follow") =>
+                    crate::__private::variant(value, |v| Self::Follow(Box::new(v)), Self::Unknown),
                 Some("reaction") | Some("renote") => crate::__private::variant(
                     value,
                     |v| Self::ReactionEtc(Box::new(v)),

@@ -199,16 +199,10 @@ pub mod endpoints {
                     while let Some(key) = map.next_key::<crate::__private::Key<'de>>()? {
                         match key.as_str() {
                             "id" => crate::__private::field(&mut map, &mut id, "id"),
-                            "length" => crate::__private::number_field(
-                                &mut map,
-                                &mut length,
-                                "length",
-                            ),
-                            "maybe" => crate::__private::number_field(
-                                &mut map,
-                                &mut maybe,
-                                "maybe",
-                            ),
+                            "length" =>
+                                crate::__private::number_field(&mut map, &mut length, "length"),
+                            "maybe" =>
+                                crate::__private::number_field(&mut map, &mut maybe, "maybe"),
                             _ => crate::__private::skip(&mut map),
                         }?;
                     }
