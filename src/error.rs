@@ -598,15 +598,28 @@ pub(crate) fn check_response(
     endpoint: &str,
     status: u16,
     meta: ResponseMeta<'_>,
-    body: Bytes,
+    mut body: Bytes,
     secret: Option<&str>,
 ) -> Result<Bytes> {
+    let len = check_answer(endpoint, status, meta, &body, secret)?.len();
+    body.truncate(len);
+    Ok(body)
+}
+
+/// [`check_response`] on a borrowed body: the part of it that is the answer's content.
+fn check_answer<'b>(
+    endpoint: &str,
+    status: u16,
+    meta: ResponseMeta<'_>,
+    body: &'b [u8],
+    secret: Option<&str>,
+) -> Result<&'b [u8]> {
     match status {
-        204 => return Ok(Bytes::new()),
-        200 if body.is_empty() || looks_like_json(&body) => return Ok(body),
+        204 => return Ok(&[]),
+        200 if body.is_empty() || looks_like_json(body) => return Ok(body),
         _ => {}
     }
-    let mut err = error_from_body(endpoint, status, meta, &body);
+    let mut err = error_from_body(endpoint, status, meta, body);
     if let Some(secret) = secret.filter(|s| !s.is_empty()) {
         redact(&mut err, secret);
     }
@@ -1050,7 +1063,7 @@ pub fn decode_response<E: Endpoint>(
     body: &[u8],
 ) -> Result<E::Response> {
     let body = check_captured(E::NAME, status, headers, body)?;
-    decode_answer(E::NAME, &body)
+    decode_answer(E::NAME, body)
 }
 
 /// Like [`decode_response`], reading an answer with no content as `None`, as
@@ -1064,7 +1077,7 @@ pub fn decode_response_optional<E: Endpoint>(
     if body.is_empty() {
         return Ok(None);
     }
-    decode_body(E::NAME, &body).map(Some)
+    decode_body(E::NAME, body).map(Some)
 }
 
 /// A success's body as `T`: an empty body is `null` to `()`, `Option` and `Value`, and
@@ -1089,15 +1102,15 @@ pub fn decode_response_value(
     body: &[u8],
 ) -> Result<Value> {
     let body = check_captured(endpoint, status, headers, body)?;
-    decode_body(endpoint, &body)
+    decode_body(endpoint, body)
 }
 
-fn check_captured(
+fn check_captured<'b>(
     endpoint: &str,
     status: u16,
     headers: &[(&str, &str)],
-    body: &[u8],
-) -> Result<Bytes> {
+    body: &'b [u8],
+) -> Result<&'b [u8]> {
     let header = |name: &str| {
         headers
             .iter()
@@ -1108,7 +1121,7 @@ fn check_captured(
         content_type: header("content-type"),
         retry_after: header("retry-after"),
     };
-    check_response(endpoint, status, meta, Bytes::copy_from_slice(body), None)
+    check_answer(endpoint, status, meta, body, None)
 }
 
 #[cfg(test)]
