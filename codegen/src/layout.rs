@@ -388,49 +388,47 @@ impl Printer {
                 _ => break,
             }
         }
-        let mut generics = 0;
-        let end = toks
-            .iter()
-            .position(|t| {
-                generics = angle_depth(generics, t);
-                (t.is_op(";") || t.is_op(",")) && generics == 0
-            })
-            .unwrap_or(toks.len());
-        let statement = &toks[..end];
-        if statement.iter().any(Tok::is_block) {
-            return None;
+        // One pass over the statement: where it ends, and the places it could break at.
+        let (mut generics, mut end) = (0, toks.len());
+        let (mut terms, mut calls, mut assign, mut is_arm) = (false, 0, None, false);
+        for (i, tok) in toks.iter().enumerate() {
+            if tok.is_block() {
+                return None;
+            }
+            if generics == 0 && (tok.is_op(";") || tok.is_op(",")) {
+                end = i;
+                break;
+            }
+            let (before, here) = (i.checked_sub(1).map(|p| &toks[p]), &toks[i..]);
+            terms |= Break::Terms.is_at(before, here);
+            calls += usize::from(Break::Calls.is_at(before, here));
+            if generics == 0 && assign.is_none() && Break::Assign.is_at(before, here) {
+                assign = Some(i);
+            }
+            is_arm |= tok.is_op("=>");
+            generics = angle_depth(generics, tok);
         }
-        let places = |at: Break| {
-            (0..end).filter(move |&i| {
-                at.is_at(i.checked_sub(1).map(|p| &statement[p]), &statement[i..])
-            })
-        };
+        let statement = &toks[..end];
         // Room is left for the `;` or `,` that ends the statement.
         let fits_from = |depth: usize, toks: &[Tok]| {
-            width_of(toks).is_some_and(|width| depth * INDENT.len() + width < WIDTH)
+            let room = WIDTH - depth * INDENT.len();
+            width_bound(toks) < room || width_of(toks).is_some_and(|width| width < room)
         };
-        if fits_from(self.depth, statement) {
-            return None;
-        }
-        if places(Break::Terms).next().is_some() {
-            return Some(Break::Terms);
-        }
-        if places(Break::Calls).nth(1).is_some() {
-            return Some(Break::Calls);
-        }
-        let mut generics = 0;
-        let value = (0..end).find(|&i| {
-            let at = generics == 0
-                && Break::Assign.is_at(i.checked_sub(1).map(|p| &statement[p]), &statement[i..]);
-            generics = angle_depth(generics, &statement[i]);
-            at
-        })?;
-        let value = &statement[value..];
-        let has_list = value.iter().any(|t| {
-            matches!(t, Tok::Group(Delimiter::Parenthesis | Delimiter::Bracket, body) if !body.is_empty())
-        });
-        let is_arm = statement.iter().any(|t| t.is_op("=>"));
-        (!has_list || is_arm && fits_from(self.depth + 1, value)).then_some(Break::Assign)
+        let at = if terms {
+            Break::Terms
+        } else if calls >= 2 {
+            Break::Calls
+        } else {
+            let value = &statement[assign?..];
+            let has_list = value.iter().any(|t| {
+                matches!(t, Tok::Group(Delimiter::Parenthesis | Delimiter::Bracket, body) if !body.is_empty())
+            });
+            if has_list && !(is_arm && fits_from(self.depth + 1, value)) {
+                return None;
+            }
+            Break::Assign
+        };
+        (!fits_from(self.depth, statement)).then_some(at)
     }
 
     /// Whether the list `toks`, inline from here with what follows it up to the end of the
@@ -477,6 +475,17 @@ fn width_of(toks: &[Tok]) -> Option<usize> {
     };
     trial.inline(toks);
     (!trial.out.contains('\n')).then(|| trial.out.chars().count())
+}
+
+/// A bound on the width of `toks` on one line, counted without printing them: each token's
+/// text and a space after it. Most statements are far shorter than a line, and this tells so.
+fn width_bound(toks: &[Tok]) -> usize {
+    toks.iter()
+        .map(|tok| match tok {
+            Tok::Word(text, _) | Tok::Op(text, _) => text.chars().count() + 1,
+            Tok::Group(_, body) => width_bound(body) + 3,
+        })
+        .sum()
 }
 
 /// Where a statement too wide for its line is broken.
