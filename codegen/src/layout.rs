@@ -226,15 +226,12 @@ impl Printer {
             let tok = &toks[i];
             let next = toks.get(i + 1);
             // An attribute that starts a line has the line to itself.
-            if self.at_line_start() && tok.is_op("#") {
-                let inner = next.is_some_and(|t| t.is_op("!"));
-                let group = if inner { toks.get(i + 2) } else { next };
-                if let Some(Tok::Group(Delimiter::Bracket, body)) = group {
-                    self.attribute(inner, body);
-                    self.newline();
-                    i += if inner { 3 } else { 2 };
-                    continue;
-                }
+            let attribute = self.at_line_start().then(|| attribute_at(&toks[i..]));
+            if let Some((inner, body, len)) = attribute.flatten() {
+                self.attribute(inner, body);
+                self.newline();
+                i += len;
+                continue;
             }
             let before = toks.get(i.wrapping_sub(1));
             let point = generics == 0
@@ -378,15 +375,8 @@ impl Printer {
     /// no list to break instead (an arm's body also when it then fits).
     fn breaks_at(&self, mut toks: &[Tok]) -> Option<Break> {
         // Attributes take lines of their own: the statement starts after them.
-        while let [hash, rest @ ..] = toks {
-            let rest = match rest {
-                [bang, inner @ ..] if bang.is_op("!") => inner,
-                _ => rest,
-            };
-            match rest {
-                [Tok::Group(Delimiter::Bracket, _), after @ ..] if hash.is_op("#") => toks = after,
-                _ => break,
-            }
+        while let Some((_, _, len)) = attribute_at(toks) {
+            toks = &toks[len..];
         }
         // One pass over the statement: where it ends, and the places it could break at.
         let (mut generics, mut end) = (0, toks.len());
@@ -411,7 +401,7 @@ impl Printer {
         let statement = &toks[..end];
         // Room is left for the `;` or `,` that ends the statement.
         let fits_from = |depth: usize, toks: &[Tok]| {
-            let room = WIDTH - depth * INDENT.len();
+            let room = WIDTH.saturating_sub(depth * INDENT.len());
             width_bound(toks) < room || width_of(toks).is_some_and(|width| width < room)
         };
         let at = if terms {
@@ -555,6 +545,22 @@ fn space_between(prev: &Tok, tok: &Tok) -> bool {
 fn goes_on_after_block(next: &Tok) -> bool {
     matches!(next, Tok::Op(o, _) if matches!(o.as_str(), "," | ";" | "." | "?" | "=>"))
         || matches!(next, Tok::Word(w, _) if w == "else" || w == "as")
+}
+
+/// The attribute `toks` starts with, `#[…]` or `#![…]`: whether it is inner, its body, and
+/// how many tokens it takes.
+fn attribute_at(toks: &[Tok]) -> Option<(bool, &[Tok], usize)> {
+    match toks {
+        [hash, Tok::Group(Delimiter::Bracket, body), ..] if hash.is_op("#") => {
+            Some((false, body, 2))
+        }
+        [hash, bang, Tok::Group(Delimiter::Bracket, body), ..]
+            if hash.is_op("#") && bang.is_op("!") =>
+        {
+            Some((true, body, 3))
+        }
+        _ => None,
+    }
 }
 
 /// Whether a brace group after `prev` is a `use` list's `{a, b}`, which stays on its line.
