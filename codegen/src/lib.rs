@@ -2,8 +2,8 @@
 //!
 //! The stages, each a module: [`normalize`] rewrites the spec's JSON from OpenAPI 3.1 to the
 //! 3.0 that `openapiv3` parses; `ir` decides every Rust type (unions, `allOf`, shared inline
-//! shapes, recursion, derives); [`names`] turns spec names into Rust names; `emit` prints the
-//! code with `quote`, and `layout` lays it out as source.
+//! shapes, recursion, derives); [`names`] turns spec names into Rust names; `emit` builds the
+//! code with `quote`, and `format` prints it as source with `prettyplease`.
 //!
 //! `misskey-client`'s build script calls [`generate_file`]; the `misskey-codegen` binary uses
 //! the same stages to summarize, diff and fetch specs.
@@ -18,8 +18,8 @@ pub mod diff;
 mod emit;
 #[cfg(feature = "cli")]
 pub mod fetch;
+mod format;
 pub mod ir;
-mod layout;
 pub mod names;
 pub mod normalize;
 mod overrides;
@@ -223,14 +223,16 @@ pub fn generate(text: &str, options: &Options) -> Result<String, Error> {
 pub fn generate_with_warnings(text: &str, options: &Options) -> Result<Generated, Error> {
     let api = analyze(text, options)?;
     Ok(Generated {
-        code: render(&api),
+        code: render(&api)?,
         warnings: api.warnings,
     })
 }
 
 /// Prints an analyzed spec as one formatted Rust file.
-pub fn render(api: &ir::Api) -> String {
-    layout::layout(emit::emit(api))
+///
+/// Fails only on a bug in the generator: tokens it built that do not parse back as Rust.
+pub fn render(api: &ir::Api) -> Result<String, Error> {
+    format::format(emit::emit(api))
 }
 
 /// [`generate_with_warnings`] for a spec on disk.

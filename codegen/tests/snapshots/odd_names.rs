@@ -54,13 +54,20 @@ pub const SPEC_PATHS: usize = 3usize;
 pub const SPEC_DISABLED_PATHS: usize = 0usize;
 /// Calls `visitor` with the endpoint type whose name is `name` (`notes/create`), or
 /// returns `None` for a name this build does not have.
-pub fn visit_endpoint<V: crate::EndpointVisitor>(name: &str, visitor: V) -> Option<V::Output> {
-    Some(match name {
-        "send" => visitor.visit::<endpoints::send::Request>(),
-        "émoji/ノート" => visitor.visit::<endpoints::u00e9_moji::u30ce_u30fc_u30c8::Request>(),
-        "odd/types" => visitor.visit::<endpoints::odd::types::Request>(),
-        _ => return None,
-    })
+pub fn visit_endpoint<V: crate::EndpointVisitor>(
+    name: &str,
+    visitor: V,
+) -> Option<V::Output> {
+    Some(
+        match name {
+            "send" => visitor.visit::<endpoints::send::Request>(),
+            "émoji/ノート" => {
+                visitor.visit::<endpoints::u00e9_moji::u30ce_u30fc_u30c8::Request>()
+            }
+            "odd/types" => visitor.visit::<endpoints::odd::types::Request>(),
+            _ => return None,
+        },
+    )
 }
 /// The spec's component schemas (`components.schemas`) and the inline shapes they contain.
 ///
@@ -101,7 +108,10 @@ pub mod models {
         }
     }
     impl serde::Serialize for Note {
-        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
             use serde::ser::SerializeStruct as _;
             let len = usize::from(self.x_u00b2.is_some())
                 + usize::from(self.u0661_abc.is_some())
@@ -120,13 +130,17 @@ pub mod models {
         }
     }
     impl<'de> serde::Deserialize<'de> for Note {
-        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
             crate::__private::object(deserializer)
         }
     }
     impl crate::__private::Object for Note {
         const EXPECTING: &'static str = "struct Note";
-        fn from_map<'de, A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        fn from_map<'de, A: serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> Result<Self, A::Error> {
             let mut x_u00b2: Option<Option<String>> = None;
             let mut u0661_abc: Option<Option<i64>> = None;
             let mut self_: Option<Option<bool>> = None;
@@ -188,7 +202,9 @@ pub mod models {
         }
     }
     impl<'de> serde::Deserialize<'de> for Unit {
-        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
             crate::__private::string_enum(deserializer)
         }
     }
@@ -275,7 +291,10 @@ pub mod endpoints {
             pub paginate: Option<String>,
         }
         impl serde::Serialize for Request {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
                 use serde::ser::SerializeStruct as _;
                 let len = usize::from(self.paginate.is_some());
                 let mut state = serializer.serialize_struct("Request", len)?;

@@ -51,13 +51,22 @@ pub const SPEC_PATHS: usize = 3usize;
 pub const SPEC_DISABLED_PATHS: usize = 0usize;
 /// Calls `visitor` with the endpoint type whose name is `name` (`notes/create`), or
 /// returns `None` for a name this build does not have.
-pub fn visit_endpoint<V: crate::EndpointVisitor>(name: &str, visitor: V) -> Option<V::Output> {
-    Some(match name {
-        "users/{userId}/notes" => visitor.visit::<endpoints::users::user_id::notes::Request>(),
-        "stats" => visitor.visit::<endpoints::stats::Request>(),
-        "drive/files/create" => visitor.visit::<endpoints::drive::files::create::Request>(),
-        _ => return None,
-    })
+pub fn visit_endpoint<V: crate::EndpointVisitor>(
+    name: &str,
+    visitor: V,
+) -> Option<V::Output> {
+    Some(
+        match name {
+            "users/{userId}/notes" => {
+                visitor.visit::<endpoints::users::user_id::notes::Request>()
+            }
+            "stats" => visitor.visit::<endpoints::stats::Request>(),
+            "drive/files/create" => {
+                visitor.visit::<endpoints::drive::files::create::Request>()
+            }
+            _ => return None,
+        },
+    )
 }
 /// The spec's component schemas (`components.schemas`) and the inline shapes they contain.
 ///
@@ -231,7 +240,10 @@ pub mod endpoints {
                     /// A request with the required parameters, checked by the compiler; the optional
                     /// ones are left out. For [`Client::call`](crate::Client::call).
                     #[inline]
-                    pub fn new(user_id: impl Into<String>, x_trace: impl Into<String>) -> Self {
+                    pub fn new(
+                        user_id: impl Into<String>,
+                        x_trace: impl Into<String>,
+                    ) -> Self {
                         Self {
                             user_id: Some(user_id.into()),
                             x_trace: Some(x_trace.into()),
@@ -318,7 +330,10 @@ pub mod endpoints {
             }
         }
         impl serde::Serialize for RequestSpan {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
@@ -329,7 +344,10 @@ pub mod endpoints {
             pub span: Option<RequestSpan>,
         }
         impl serde::Serialize for Request {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
                 use serde::ser::SerializeStruct as _;
                 let len = usize::from(self.span.is_some());
                 let mut state = serializer.serialize_struct("Request", len)?;
@@ -346,13 +364,17 @@ pub mod endpoints {
             pub count: i64,
         }
         impl<'de> serde::Deserialize<'de> for Response {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
                 crate::__private::object(deserializer)
             }
         }
         impl crate::__private::Object for Response {
             const EXPECTING: &'static str = "struct Response";
-            fn from_map<'de, A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
                 let mut count: Option<i64> = None;
                 while let Some(key) = map.next_key::<crate::__private::Key<'de>>()? {
                     match key.as_str() {
@@ -388,9 +410,7 @@ pub mod endpoints {
             /// ones are left out. For [`Client::call`](crate::Client::call).
             #[inline]
             pub fn new(span: impl Into<RequestSpan>) -> Self {
-                Self {
-                    span: Some(span.into()),
-                }
+                Self { span: Some(span.into()) }
             }
         }
         /// The parameters of [`stats`](crate::endpoints::stats), by name.
@@ -463,15 +483,15 @@ pub mod endpoints {
                         mut map: A,
                     ) -> Result<Self, A::Error> {
                         let mut id: Option<Option<String>> = None;
-                        while let Some(key) = map.next_key::<crate::__private::Key<'de>>()? {
+                        while let Some(key) = map
+                            .next_key::<crate::__private::Key<'de>>()?
+                        {
                             match key.as_str() {
                                 "id" => crate::__private::field(&mut map, &mut id, "id"),
                                 _ => crate::__private::skip(&mut map),
                             }?;
                         }
-                        Ok(Self {
-                            id: id.flatten(),
-                        })
+                        Ok(Self { id: id.flatten() })
                     }
                 }
                 /// What [`Client::drive_files_create`](crate::Client::drive_files_create) returns: set the parameters by name, then `.await` it.

@@ -38,12 +38,17 @@ pub const SPEC_PATHS: usize = 2usize;
 pub const SPEC_DISABLED_PATHS: usize = 0usize;
 /// Calls `visitor` with the endpoint type whose name is `name` (`notes/create`), or
 /// returns `None` for a name this build does not have.
-pub fn visit_endpoint<V: crate::EndpointVisitor>(name: &str, visitor: V) -> Option<V::Output> {
-    Some(match name {
-        "notes/show" => visitor.visit::<endpoints::notes::show::Request>(),
-        "trees" => visitor.visit::<endpoints::trees::Request>(),
-        _ => return None,
-    })
+pub fn visit_endpoint<V: crate::EndpointVisitor>(
+    name: &str,
+    visitor: V,
+) -> Option<V::Output> {
+    Some(
+        match name {
+            "notes/show" => visitor.visit::<endpoints::notes::show::Request>(),
+            "trees" => visitor.visit::<endpoints::trees::Request>(),
+            _ => return None,
+        },
+    )
 }
 /// The spec's component schemas (`components.schemas`) and the inline shapes they contain.
 ///
@@ -60,13 +65,17 @@ pub mod models {
         pub again: Option<Box<Note>>,
     }
     impl<'de> serde::Deserialize<'de> for Note {
-        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
             crate::__private::object(deserializer)
         }
     }
     impl crate::__private::Object for Note {
         const EXPECTING: &'static str = "struct Note";
-        fn from_map<'de, A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        fn from_map<'de, A: serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> Result<Self, A::Error> {
             let mut id: Option<String> = None;
             let mut renote: Option<Option<Box<Note>>> = None;
             let mut again: Option<Option<Box<Note>>> = None;
@@ -255,9 +264,13 @@ pub mod endpoints {
             pub r#loop: Option<crate::models::Loop>,
         }
         impl serde::Serialize for Request {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
                 use serde::ser::SerializeStruct as _;
-                let len = usize::from(self.tree.is_some()) + usize::from(self.r#loop.is_some());
+                let len = usize::from(self.tree.is_some())
+                    + usize::from(self.r#loop.is_some());
                 let mut state = serializer.serialize_struct("Request", len)?;
                 if let Some(value) = &self.tree {
                     state.serialize_field("tree", value)?;

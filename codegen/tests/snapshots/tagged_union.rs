@@ -25,11 +25,16 @@ pub const SPEC_PATHS: usize = 1usize;
 pub const SPEC_DISABLED_PATHS: usize = 0usize;
 /// Calls `visitor` with the endpoint type whose name is `name` (`notes/create`), or
 /// returns `None` for a name this build does not have.
-pub fn visit_endpoint<V: crate::EndpointVisitor>(name: &str, visitor: V) -> Option<V::Output> {
-    Some(match name {
-        "i/notifications" => visitor.visit::<endpoints::i::notifications::Request>(),
-        _ => return None,
-    })
+pub fn visit_endpoint<V: crate::EndpointVisitor>(
+    name: &str,
+    visitor: V,
+) -> Option<V::Output> {
+    Some(
+        match name {
+            "i/notifications" => visitor.visit::<endpoints::i::notifications::Request>(),
+            _ => return None,
+        },
+    )
 }
 /// The spec's component schemas (`components.schemas`) and the inline shapes they contain.
 ///
@@ -47,18 +52,29 @@ pub mod models {
         Unknown(serde_json::Value),
     }
     impl<'de> serde::Deserialize<'de> for Notification {
-        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
             let value = serde_json::Value::deserialize(deserializer)?;
-            Ok(match value.get("type").and_then(serde_json::Value::as_str) {
-                Some("follow") =>
-                    crate::__private::variant(value, |v| Self::Follow(Box::new(v)), Self::Unknown),
-                Some("reaction") | Some("renote") => crate::__private::variant(
-                    value,
-                    |v| Self::ReactionEtc(Box::new(v)),
-                    Self::Unknown,
-                ),
-                _ => Self::Unknown(value),
-            })
+            Ok(
+                match value.get("type").and_then(serde_json::Value::as_str) {
+                    Some("follow") => {
+                        crate::__private::variant(
+                            value,
+                            |v| Self::Follow(Box::new(v)),
+                            Self::Unknown,
+                        )
+                    }
+                    Some("reaction") | Some("renote") => {
+                        crate::__private::variant(
+                            value,
+                            |v| Self::ReactionEtc(Box::new(v)),
+                            Self::Unknown,
+                        )
+                    }
+                    _ => Self::Unknown(value),
+                },
+            )
         }
     }
     /// The `Kind` schema.
@@ -100,12 +116,17 @@ pub mod models {
         }
     }
     impl serde::Serialize for Kind {
-        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
     impl<'de> serde::Deserialize<'de> for Kind {
-        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
             crate::__private::string_enum(deserializer)
         }
     }
@@ -118,13 +139,17 @@ pub mod models {
         pub user_id: Option<String>,
     }
     impl<'de> serde::Deserialize<'de> for NotificationFollow {
-        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
             crate::__private::object(deserializer)
         }
     }
     impl crate::__private::Object for NotificationFollow {
         const EXPECTING: &'static str = "struct NotificationFollow";
-        fn from_map<'de, A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        fn from_map<'de, A: serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> Result<Self, A::Error> {
             let mut id: Option<crate::types::Id> = None;
             let mut user_id: Option<Option<String>> = None;
             while let Some(key) = map.next_key::<crate::__private::Key<'de>>()? {
@@ -179,7 +204,9 @@ pub mod models {
         }
     }
     impl<'de> serde::Deserialize<'de> for NotificationReactionEtcType {
-        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
             crate::__private::string_enum(deserializer)
         }
     }
@@ -194,13 +221,17 @@ pub mod models {
         pub note_id: Option<String>,
     }
     impl<'de> serde::Deserialize<'de> for NotificationReactionEtc {
-        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
             crate::__private::object(deserializer)
         }
     }
     impl crate::__private::Object for NotificationReactionEtc {
         const EXPECTING: &'static str = "struct NotificationReactionEtc";
-        fn from_map<'de, A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        fn from_map<'de, A: serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> Result<Self, A::Error> {
             let mut id: Option<crate::types::Id> = None;
             let mut r#type: Option<NotificationReactionEtcType> = None;
             let mut note_id: Option<Option<String>> = None;
@@ -372,8 +403,9 @@ pub mod endpoints {
                     match item {
                         crate::models::Notification::Follow(v) => Some(&v.id),
                         crate::models::Notification::ReactionEtc(v) => Some(&v.id),
-                        crate::models::Notification::Unknown(v) => v.get("id")
-                            .and_then(serde_json::Value::as_str),
+                        crate::models::Notification::Unknown(v) => {
+                            v.get("id").and_then(serde_json::Value::as_str)
+                        }
                     }
                 }
             }

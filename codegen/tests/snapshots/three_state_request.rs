@@ -24,11 +24,16 @@ pub const SPEC_PATHS: usize = 1usize;
 pub const SPEC_DISABLED_PATHS: usize = 0usize;
 /// Calls `visitor` with the endpoint type whose name is `name` (`notes/create`), or
 /// returns `None` for a name this build does not have.
-pub fn visit_endpoint<V: crate::EndpointVisitor>(name: &str, visitor: V) -> Option<V::Output> {
-    Some(match name {
-        "i/update" => visitor.visit::<endpoints::i::update::Request>(),
-        _ => return None,
-    })
+pub fn visit_endpoint<V: crate::EndpointVisitor>(
+    name: &str,
+    visitor: V,
+) -> Option<V::Output> {
+    Some(
+        match name {
+            "i/update" => visitor.visit::<endpoints::i::update::Request>(),
+            _ => return None,
+        },
+    )
 }
 /// The spec's component schemas (`components.schemas`) and the inline shapes they contain.
 ///
@@ -199,10 +204,20 @@ pub mod endpoints {
                     while let Some(key) = map.next_key::<crate::__private::Key<'de>>()? {
                         match key.as_str() {
                             "id" => crate::__private::field(&mut map, &mut id, "id"),
-                            "length" =>
-                                crate::__private::number_field(&mut map, &mut length, "length"),
-                            "maybe" =>
-                                crate::__private::number_field(&mut map, &mut maybe, "maybe"),
+                            "length" => {
+                                crate::__private::number_field(
+                                    &mut map,
+                                    &mut length,
+                                    "length",
+                                )
+                            }
+                            "maybe" => {
+                                crate::__private::number_field(
+                                    &mut map,
+                                    &mut maybe,
+                                    "maybe",
+                                )
+                            }
                             _ => crate::__private::skip(&mut map),
                         }?;
                     }
