@@ -88,16 +88,23 @@ mod tests {
         // The delimiter of the group `want` closed last, for the comma that may follow it.
         let (mut open, mut closed) = (Vec::new(), None);
         let is = |v: &[Flat], at: usize, t: &Flat| v.get(at) == Some(t);
+        // `(x,)` holds one element; it is a one-element tuple (whose comma is not layout)
+        // unless a name, a group or a turbofish's `>` before it makes it a call's arguments.
+        let one_tuple = |v: &[Flat], at: usize| {
+            if at < 2 || !is(v, at - 2, &Flat::Open('(')) || v[at - 1] == Flat::Close {
+                return false;
+            }
+            let call = match at.checked_sub(3).map(|b| &v[b]) {
+                Some(Flat::Ident(_) | Flat::Close) => true,
+                Some(Flat::Punct('>')) => !(at >= 4 && is(v, at - 4, &Flat::Punct('-'))),
+                _ => false,
+            };
+            !call
+        };
         let ends_list = |v: &[Flat], at: usize| {
             is(v, at, &Flat::Punct(','))
                 && (is(v, at + 1, &Flat::Close) || is(v, at + 1, &Flat::Punct('>')))
-                && !(at >= 2 && is(v, at - 2, &Flat::Open('(')) && v[at - 1] != Flat::Close && {
-                    // A one-element tuple, unless the group is a call's arguments.
-                    let before = at.checked_sub(3).map(|b| &v[b]);
-                    let arrow = at >= 4 && is(v, at - 4, &Flat::Punct('-'));
-                    !matches!(before, Some(Flat::Ident(_) | Flat::Close))
-                        && !(before == Some(&Flat::Punct('>')) && !arrow)
-                })
+                && !one_tuple(v, at)
         };
         // The comma after a match arm whose body is a block: the printer leaves it out.
         let after_block = |v: &[Flat], at: usize, closed: Option<&char>| {
