@@ -1,6 +1,6 @@
 //! The `misskey-codegen` binary end to end: `summary` and `diff` on small specs and on the
-//! real specs in /work/shared/specs (skipped when absent), `fetch` against a local HTTP
-//! server that answers canned responses.
+//! real specs in `../shared/specs` beside the repository (skipped when absent), `fetch`
+//! against a local HTTP server that answers canned responses.
 
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader, Write};
