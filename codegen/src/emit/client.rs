@@ -1,0 +1,115 @@
+//! The `Client` methods, one per endpoint, and the index of endpoints: `ENDPOINTS`, the
+//! spec's counts and `visit_endpoint`.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{doc_attrs, escape_doc, ident, module_item, option_str, request_path};
+use crate::ir::{Api, Endpoint};
+
+/// The items at the crate's root: `impl Client` with every endpoint's method, and the index.
+pub(super) fn client_and_index(api: &Api) -> TokenStream {
+    let methods = api.endpoints.iter().map(client_method);
+    let infos = api.endpoints.iter().map(endpoint_info);
+    let visit_body = visit_body(api);
+    let version = &api.version;
+    let spec_paths = api.spec_paths;
+    let disabled = api.disabled_paths;
+    quote! {
+        impl crate::Client {
+            #(#methods)*
+        }
+
+        /// Every endpoint generated into this build, in the spec's order.
+        pub static ENDPOINTS: &[crate::EndpointInfo] = &[#(#infos,)*];
+
+        /// The `info.version` of the spec this crate was generated from.
+        pub const SPEC_VERSION: &str = #version;
+
+        /// How many paths the spec has, and how many of them were left out because their
+        /// group's cargo feature is off: `ENDPOINTS.len() + SPEC_DISABLED_PATHS == SPEC_PATHS`.
+        pub const SPEC_PATHS: usize = #spec_paths;
+
+        /// See [`SPEC_PATHS`].
+        pub const SPEC_DISABLED_PATHS: usize = #disabled;
+
+        /// Calls `visitor` with the endpoint type whose name is `name` (`notes/create`), or
+        /// returns `None` for a name this build does not have.
+        pub fn visit_endpoint<V: crate::EndpointVisitor>(name: &str, visitor: V) -> Option<V::Output> {
+            #visit_body
+        }
+    }
+}
+
+/// An endpoint's entry in `ENDPOINTS`.
+fn endpoint_info(e: &Endpoint) -> TokenStream {
+    let name = &e.name;
+    let credential = e.requires_credential;
+    let permission = option_str(e.permission.as_deref());
+    let multipart = e.multipart;
+    let feature = option_str(e.feature.as_deref());
+    quote! {
+        crate::EndpointInfo {
+            name: #name,
+            requires_credential: #credential,
+            permission: #permission,
+            multipart: #multipart,
+            feature: #feature,
+        }
+    }
+}
+
+/// `visit_endpoint`'s body: a `match` on the name.
+fn visit_body(api: &Api) -> TokenStream {
+    // A spec without endpoints (docs.rs's) must not leave a `match` with only `_`.
+    if api.endpoints.is_empty() {
+        return quote! {
+            let _ = (name, visitor);
+            None
+        };
+    }
+    let visits = api.endpoints.iter().map(|e| {
+        let name = &e.name;
+        let request = request_path(e);
+        quote! { #name => visitor.visit::<#request>(), }
+    });
+    quote! {
+        Some(match name {
+            #(#visits)*
+            _ => return None,
+        })
+    }
+}
+
+fn client_method(e: &Endpoint) -> TokenStream {
+    let method = ident(&e.method);
+    let builder = module_item(e, "Builder");
+    let module_path = format!("endpoints::{}", e.module.join("::"));
+    let mut doc = vec![format!(
+        "`{}`: see [`{module_path}`](crate::{module_path}) for its parameters and answer.",
+        e.name
+    )];
+    if let Some(description) = &e.description {
+        if let Some(first) = description.lines().next() {
+            doc.push(String::new());
+            doc.push(escape_doc(first));
+        }
+    }
+    if let Some(feature) = &e.feature {
+        doc.push(String::new());
+        doc.push(format!("Needs the `{feature}` cargo feature."));
+    }
+    let doc = doc_attrs(&doc);
+    let aliases = e
+        .doc_aliases
+        .iter()
+        .map(|alias| quote! { #[doc(alias = #alias)] });
+    quote! {
+        #doc
+        #(#aliases)*
+        #[inline]
+        pub fn #method(&self) -> #builder {
+            crate::RequestBuilder::new(self, Default::default())
+        }
+    }
+}

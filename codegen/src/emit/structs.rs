@@ -1,0 +1,310 @@
+//! Structs: the declaration with its fields' docs, a `Debug` that hides credentials, and
+//! `Serialize`/`Deserialize` written for JSON (or serde's derives, for the benchmark's
+//! baseline).
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::builder::nested_constructor;
+use super::{doc_attrs, escape_doc, ident, ty_tokens};
+use crate::ir::{Api, Field, Location, Storage, Ty, TypeDef, TypeId};
+
+/// A struct: its declaration, `Debug` (redacted where it holds a credential), `new` and
+/// setters where requests send it, and its serde impls.
+pub(super) fn struct_def(
+    api: &Api,
+    id: TypeId,
+    def: &TypeDef,
+    fields: &[Field],
+    doc: TokenStream,
+) -> TokenStream {
+    let name = ident(&def.name);
+    let module = &def.module;
+    let mut derives = vec![quote! { Debug }, quote! { Clone }];
+    if api.serde_derives && def.serialize {
+        derives.push(quote! { serde::Serialize });
+    }
+    if api.serde_derives && def.deserialize {
+        derives.push(quote! { serde::Deserialize });
+    }
+    let request = api.is_request(id);
+    let serialize =
+        (!api.serde_derives && def.serialize).then(|| serialize_impl(def, fields, request));
+    let deserialize =
+        (!api.serde_derives && def.deserialize).then(|| deserialize_impl(api, def, fields, module));
+    // A struct holding a credential prints `***` for it instead of deriving `Debug`.
+    let redacted_debug = fields.iter().any(|f| f.sensitive).then(|| {
+        derives.retain(|d| d.to_string() != "Debug");
+        redacted_debug(def, fields)
+    });
+    // A request's fields are all `Option`s; a nested struct with no required field
+    // gets `new()`, which clippy wants to be its `Default` too.
+    let no_required = def.constructor.is_some() && fields.iter().all(|f| !f.required);
+    if request || no_required {
+        derives.push(quote! { Default });
+    }
+    let fields = fields
+        .iter()
+        .map(|f| struct_field(api, f, def, module, request));
+    let constructor = def
+        .constructor
+        .as_ref()
+        .map(|setters| nested_constructor(api, def, setters));
+    quote! {
+        #doc
+        #[derive(#(#derives),*)]
+        pub struct #name {
+            #(#fields,)*
+        }
+        #redacted_debug
+        #constructor
+        #serialize
+        #deserialize
+    }
+}
+
+/// `Debug` for a struct that holds a credential: `***` in its place.
+fn redacted_debug(def: &TypeDef, fields: &[Field]) -> TokenStream {
+    let name = ident(&def.name);
+    let entries = fields.iter().map(|f| {
+        let field = ident(&f.ident);
+        let label = f.ident.trim_start_matches("r#");
+        if f.sensitive {
+            quote! { .field(#label, &"***") }
+        } else {
+            quote! { .field(#label, &self.#field) }
+        }
+    });
+    let label = def.name.as_str();
+    quote! {
+        impl std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_struct(#label)
+                    #(#entries)*
+                    .finish()
+            }
+        }
+    }
+}
+
+pub(super) fn field_doc(f: &Field, request: bool) -> Vec<String> {
+    let mut doc: Vec<String> = f
+        .doc
+        .as_deref()
+        .map(|d| d.lines().map(escape_doc).collect())
+        .unwrap_or_default();
+    if !doc.is_empty() {
+        doc.push(String::new());
+    }
+    // Read from the side that uses the field: what must be sent, or what arrives.
+    let presence = match (request, f.required, f.nullable) {
+        (true, true, false) => "required",
+        (true, true, true) => "required, may be null",
+        (true, false, false) => "optional",
+        (true, false, true) => "optional; sending null is not the same as leaving it out",
+        (false, true, false) => "always present",
+        (false, true, true) => "always present, may be null",
+        (false, false, false) => "may be absent",
+        (false, false, true) => "may be absent or null",
+    };
+    doc.push(format!("`{}`: {presence}.", f.json));
+    doc
+}
+
+/// A field's type as its struct holds it.
+pub(super) fn field_ty(api: &Api, f: &Field, module: &[String]) -> TokenStream {
+    let inner = if f.ty == Ty::Upload {
+        quote! { crate::upload::UploadFile }
+    } else {
+        ty_tokens(api, &f.ty, module)
+    };
+    let inner = if f.boxed {
+        quote! { Box<#inner> }
+    } else {
+        inner
+    };
+    match f.storage {
+        Storage::Plain => inner,
+        Storage::Option => quote! { Option<#inner> },
+        Storage::NullableOption => quote! { Option<Option<#inner>> },
+    }
+}
+
+fn struct_field(
+    api: &Api,
+    f: &Field,
+    def: &TypeDef,
+    module: &[String],
+    request: bool,
+) -> TokenStream {
+    let name = ident(&f.ident);
+    let doc = doc_attrs(&field_doc(f, def.serialize && !def.deserialize));
+    let ty = field_ty(api, f, module);
+    // Without serde's derives, the generated impls below read the field's JSON name and
+    // presence from the IR; there is nothing to tell serde.
+    if !api.serde_derives || !(def.serialize || def.deserialize) {
+        return quote! { #doc pub #name: #ty };
+    }
+    // Files and parameters outside the body are sent by the client, not by serde.
+    if !travels_in_json(f) {
+        return quote! { #doc #[serde(skip)] pub #name: #ty };
+    }
+    let mut attrs = Vec::new();
+    if f.ident.trim_start_matches("r#") != f.json {
+        let json = &f.json;
+        attrs.push(quote! { rename = #json });
+    }
+    if f.lenient_number {
+        let with = if f.storage == Storage::Plain {
+            "crate::__private::number"
+        } else {
+            "crate::__private::option_number"
+        };
+        attrs.push(quote! { deserialize_with = #with });
+    }
+    if f.storage != Storage::Plain {
+        if def.serialize && skipped_when_none(f, request) {
+            attrs.push(quote! { skip_serializing_if = "Option::is_none" });
+        }
+        // An optional field, or a lenient one (`deserialize_with` loses serde's own
+        // "missing means None"), may be absent.
+        if def.deserialize && (!f.required || f.lenient_number) {
+            attrs.push(quote! { default });
+        }
+    }
+    let serde = (!attrs.is_empty()).then(|| quote! { #[serde(#(#attrs),*)] });
+    quote! { #doc #serde pub #name: #ty }
+}
+
+/// Whether serde writes and reads the field: files and parameters outside the body are
+/// sent by the client itself.
+pub(super) fn travels_in_json(f: &Field) -> bool {
+    f.ty != Ty::Upload && f.location == Location::Body
+}
+
+/// Whether an absent field is left out when serializing: an optional field, or any field
+/// of a request, whose required fields are only unset when the builder refuses to send it.
+/// A required field that may be null is sent as `null`.
+fn skipped_when_none(f: &Field, request: bool) -> bool {
+    f.storage != Storage::Plain && (!f.required || request)
+}
+
+/// `Serialize` for a struct: each field under its JSON name, a `None` that may be left out
+/// left out. The calls serde's derive makes, without the attributes it would expand.
+fn serialize_impl(def: &TypeDef, fields: &[Field], request: bool) -> TokenStream {
+    let name = ident(&def.name);
+    let label = def.name.as_str();
+    // Each field's statement, and the struct's length, as serde's derive gives it:
+    // `to_value`, which the client encodes requests with, sizes its map by it.
+    let mut entries = Vec::new();
+    let mut always = 0;
+    let mut maybe = Vec::new();
+    for f in fields.iter().filter(|f| travels_in_json(f)) {
+        let field = ident(&f.ident);
+        let json = &f.json;
+        if skipped_when_none(f, request) {
+            entries.push(quote! {
+                if let Some(value) = &self.#field {
+                    state.serialize_field(#json, value)?;
+                }
+            });
+            maybe.push(quote! { usize::from(self.#field.is_some()) });
+        } else {
+            entries.push(quote! { state.serialize_field(#json, &self.#field)?; });
+            always += 1;
+        }
+    }
+    if entries.is_empty() {
+        return quote! {
+            impl serde::Serialize for #name {
+                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    use serde::ser::SerializeStruct as _;
+                    serializer.serialize_struct(#label, 0)?.end()
+                }
+            }
+        };
+    }
+    let count = proc_macro2::Literal::usize_unsuffixed(always);
+    let len = match (always, maybe.is_empty()) {
+        (_, true) => quote! { #count },
+        (0, false) => quote! { #(#maybe)+* },
+        (_, false) => quote! { #count #(+ #maybe)* },
+    };
+    quote! {
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeStruct as _;
+                let len = #len;
+                let mut state = serializer.serialize_struct(#label, len)?;
+                #(#entries)*
+                state.end()
+            }
+        }
+    }
+}
+
+/// `Deserialize` for a struct, through `crate::__private::Object`: a slot per field, one
+/// match on the key, then each field's value or what its absence means. What serde's
+/// derive would write for JSON, without the field enum, its visitor and the sequence form.
+fn deserialize_impl(api: &Api, def: &TypeDef, fields: &[Field], module: &[String]) -> TokenStream {
+    let name = ident(&def.name);
+    let expecting = format!("struct {}", def.name);
+    // A slot takes the field's name, unless that is one of the function's own.
+    let slot = |f: &Field| match f.ident.as_str() {
+        "map" | "key" => format_ident!("{}_", f.ident),
+        other => ident(other),
+    };
+    let read = fields.iter().filter(|f| travels_in_json(f));
+    let slots = read.clone().map(|f| {
+        let slot = slot(f);
+        let ty = field_ty(api, f, module);
+        quote! { let mut #slot: Option<#ty> = None; }
+    });
+    let arms = read.clone().map(|f| {
+        let slot = slot(f);
+        let json = &f.json;
+        let read = if f.lenient_number {
+            quote! { crate::__private::number_field(&mut map, &mut #slot, #json) }
+        } else {
+            quote! { crate::__private::field(&mut map, &mut #slot, #json) }
+        };
+        quote! { #json => #read, }
+    });
+    let values = fields.iter().map(|f| {
+        let field = ident(&f.ident);
+        if !travels_in_json(f) {
+            return quote! { #field: Default::default() };
+        }
+        let slot = slot(f);
+        let json = &f.json;
+        match f.storage {
+            // Absent and null alike are `None`.
+            Storage::Option | Storage::NullableOption => quote! { #field: #slot.flatten() },
+            Storage::Plain => quote! { #field: crate::__private::required(#slot, #json)? },
+        }
+    });
+    quote! {
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                crate::__private::object(deserializer)
+            }
+        }
+
+        impl crate::__private::Object for #name {
+            const EXPECTING: &'static str = #expecting;
+
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+                #(#slots)*
+                while let Some(key) = map.next_key::<crate::__private::Key<'de>>()? {
+                    match key.as_str() {
+                        #(#arms)*
+                        _ => crate::__private::skip(&mut map),
+                    }?;
+                }
+                Ok(Self {
+                    #(#values,)*
+                })
+            }
+        }
+    }
+}
