@@ -2,11 +2,13 @@
 #![warn(missing_docs)]
 
 pub mod auth;
+mod base_url;
 mod client;
 mod endpoint;
 mod error;
 mod json_path;
 pub mod pagination;
+mod response;
 pub mod streaming;
 mod token;
 pub mod types;
@@ -25,10 +27,11 @@ pub use client::{
 };
 pub use endpoint::{Endpoint, EndpointErrorCode, EndpointInfo, EndpointVisitor, RequestBuilder};
 pub use error::{
-    decode_response, decode_response_optional, decode_response_value, ApiError, CommonErrorCode,
-    Error, ErrorKind, FrameworkError, RateLimited, Result, SharedErrorCode, UnexpectedBody,
+    ApiError, CommonErrorCode, Error, ErrorKind, FrameworkError, RateLimited, Result,
+    SharedErrorCode, UnexpectedBody,
 };
 pub use pagination::{Pager, Paginated};
+pub use response::{decode_response, decode_response_optional, decode_response_value};
 pub use upload::UploadFile;
 
 mod generated {

@@ -17,7 +17,7 @@ use tokio::time::Instant;
 use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::WebSocketStream;
 
-use super::error::{StreamError, StreamResult};
+use super::{StreamError, StreamResult};
 
 /// The socket under the WebSocket protocol: plain TCP or TLS over it.
 pub(crate) trait Io: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send {}

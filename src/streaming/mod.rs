@@ -63,11 +63,10 @@ use crate::models;
 pub mod channels;
 mod client_ext;
 mod conn;
-mod error;
 pub mod events;
 
+pub use crate::error::{StreamError, StreamResult};
 pub use channels::{ChannelKind, TimelineParams};
-pub use error::{StreamError, StreamResult};
 pub use events::{
     AnyEvent, Broadcast, ChannelEvent, DriveEvent, MainEvent, NoteEvent, NoteUpdate, RawEvent,
     TimelineEvent,
@@ -272,10 +271,7 @@ fn streaming_url(base: &str) -> StreamResult<url::Url> {
     } else {
         trimmed.to_owned()
     };
-    let root = crate::client::parse_base_url(&http).map_err(|err| match err {
-        crate::Error::InvalidBaseUrl { reason, .. } => StreamError::InvalidUrl(reason),
-        other => StreamError::InvalidUrl(other.to_string()),
-    })?;
+    let root = crate::base_url::root(&http).map_err(StreamError::InvalidUrl)?;
     let mut url = root
         .join("streaming")
         .map_err(|err| StreamError::InvalidUrl(err.to_string()))?;
