@@ -225,24 +225,44 @@ pub fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
 }
 
 /// The value of a field that has no default, or what serde's derive makes of its absence:
-/// `None` for an `Option`, a "missing field" error for anything else.
+/// `None` for an `Option`, a "missing field" error for anything else. `expecting` is the
+/// struct's [`Object::EXPECTING`], so the error names the model as well as the field.
 pub fn required<'de, T: Deserialize<'de>, E: de::Error>(
     slot: Option<T>,
     name: &'static str,
+    expecting: &'static str,
 ) -> Result<T, E> {
     match slot {
         Some(value) => Ok(value),
-        None => T::deserialize(Missing(name, PhantomData)),
+        None => T::deserialize(Missing {
+            name,
+            expecting,
+            error: PhantomData,
+        }),
     }
 }
 
 /// Stands for an absent field: answers `None` to an `Option` and "missing field" to the rest.
-struct Missing<E>(&'static str, PhantomData<E>);
+struct Missing<E> {
+    name: &'static str,
+    /// `struct Note`.
+    expecting: &'static str,
+    error: PhantomData<E>,
+}
 
 impl<'de, E: de::Error> Deserializer<'de> for Missing<E> {
     type Error = E;
     fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, E> {
-        Err(E::missing_field(self.0))
+        // serde's own wording first ("missing field `x`"), which `json_path` and users
+        // recognize, then the model.
+        let model = self
+            .expecting
+            .strip_prefix("struct ")
+            .unwrap_or(self.expecting);
+        Err(E::custom(format_args!(
+            "missing field `{}` of `{model}`",
+            self.name
+        )))
     }
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
         visitor.visit_none()

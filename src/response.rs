@@ -4,6 +4,7 @@
 //! These are plain, non-generic functions, so that the client, [`decode_response`] and
 //! anyone decoding captured answers get exactly the same behaviour.
 
+use std::any::TypeId;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use bytes::Bytes;
@@ -354,13 +355,23 @@ pub fn decode_response_optional<E: Endpoint>(
     if body.is_empty() {
         return Ok(None);
     }
-    decode_body(E::NAME, body).map(Some)
+    decode_answer(E::NAME, body).map(Some)
+}
+
+/// Whether `T` is `()`: the spec declares no answer body. Some servers send one all the same
+/// (`{}`, a job list, a key pair); the call succeeded, so that body is not read. It can still
+/// be read raw, with `Client::call_raw`.
+pub(crate) fn declares_no_body<T: 'static>() -> bool {
+    TypeId::of::<T>() == TypeId::of::<()>()
 }
 
 /// A success's body as `T`: an empty body is `null` to `()`, `Option` and `Value`, and
-/// [`Error::NoContent`] to a type that needs a body.
-pub(crate) fn decode_answer<T: DeserializeOwned>(endpoint: &str, body: &[u8]) -> Result<T> {
-    if body.is_empty() {
+/// [`Error::NoContent`] to a type that needs a body; any body is `()` to `()`.
+pub(crate) fn decode_answer<T: DeserializeOwned + 'static>(
+    endpoint: &str,
+    body: &[u8],
+) -> Result<T> {
+    if body.is_empty() || declares_no_body::<T>() {
         // `null` read as text, like every body: a `Value` deserializer here would compile
         // the whole response type a second time in every crate that calls the endpoint.
         return serde_json::from_str("null").map_err(|_| Error::NoContent {

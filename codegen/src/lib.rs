@@ -22,7 +22,7 @@ mod format;
 pub mod ir;
 pub mod names;
 pub mod normalize;
-mod overrides;
+pub mod overrides;
 mod repair;
 #[cfg(feature = "cli")]
 pub mod summary;
@@ -127,6 +127,13 @@ impl Error {
 /// Reads, normalizes and parses a spec. What had to be assumed along the way is in the
 /// returned warnings; only a document that is not OpenAPI 3 at all is an error.
 pub fn load(text: &str) -> Result<(openapiv3::OpenAPI, Warnings), Error> {
+    load_with_overrides(text).map(|(spec, warnings, _)| (spec, warnings))
+}
+
+/// [`load`], with what the [`overrides`] table changed in the spec.
+fn load_with_overrides(
+    text: &str,
+) -> Result<(openapiv3::OpenAPI, Warnings, overrides::Report), Error> {
     let mut value: serde_json::Value = serde_json::from_str(text).map_err(|e| Error::Json {
         line: e.line(),
         column: e.column(),
@@ -134,10 +141,11 @@ pub fn load(text: &str) -> Result<(openapiv3::OpenAPI, Warnings), Error> {
     })?;
     let mut warnings = Warnings::default();
     normalize::normalize(&mut value, &mut warnings)?;
+    let report = overrides::apply(&mut value);
     // The fast path: a spec that parses needs no positions. This runs in every dependent's
     // build script, unoptimized, so it matters (about half of `load`, 0.25 s).
     if let Ok(spec) = <openapiv3::OpenAPI as serde::Deserialize>::deserialize(&value) {
-        return Ok((spec, warnings));
+        return Ok((spec, warnings, report));
     }
     // Something is not valid OpenAPI. Mend one place at a time: each path item alone first
     // (cheap, and `openapiv3` would lose the position inside `paths`), then the whole.
@@ -151,7 +159,7 @@ pub fn load(text: &str) -> Result<(openapiv3::OpenAPI, Warnings), Error> {
         }
     }
     let spec = repair_until_parsed::<openapiv3::OpenAPI>(&mut value, &[], &mut warnings)?;
-    Ok((spec, warnings))
+    Ok((spec, warnings, report))
 }
 
 /// Parses `value` as `T`, mending what `openapiv3` rejects until it parses: a schema it
@@ -201,8 +209,10 @@ const MAX_MENDS: usize = 10_000;
 
 /// Builds the intermediate representation of a spec.
 pub fn analyze(text: &str, options: &Options) -> Result<ir::Api, Error> {
-    let (spec, warnings) = load(text)?;
-    ir::Api::build(&spec, options, warnings)
+    let (spec, warnings, overrides) = load_with_overrides(text)?;
+    let mut api = ir::Api::build(&spec, options, warnings)?;
+    api.overrides = overrides;
+    Ok(api)
 }
 
 /// Generated bindings, and what the generator had to assume to make them.

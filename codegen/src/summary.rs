@@ -67,6 +67,8 @@ pub struct Summary {
     pub schemas: usize,
     /// What the generator assumed where the spec was odd, one line each.
     pub warnings: Vec<String>,
+    /// What the table of fields servers leave out did to this spec (see `overrides`).
+    pub overrides: crate::overrides::Report,
 }
 
 impl Summary {
@@ -106,6 +108,7 @@ impl Summary {
             permissions,
             schemas,
             warnings: api.warnings.iter().map(ToString::to_string).collect(),
+            overrides: api.overrides.clone(),
         })
     }
 
@@ -150,6 +153,27 @@ impl Summary {
         );
         for warning in &self.warnings {
             let _ = writeln!(out, "  {warning}");
+        }
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "made optional ({}: required in the spec, left out by servers):",
+            self.overrides.relaxed.len()
+        );
+        for relaxed in &self.overrides.relaxed {
+            let _ = writeln!(out, "  {}: {}", relaxed.place, relaxed.why);
+            for evidence in relaxed.evidence {
+                let _ = writeln!(out, "    seen in {evidence}");
+            }
+        }
+        let _ = writeln!(
+            out,
+            "override rows this spec does not have ({}: upstream may have fixed them, or \
+             they are another version's):",
+            self.overrides.unmatched.len()
+        );
+        for row in &self.overrides.unmatched {
+            let _ = writeln!(out, "  {row}");
         }
         out
     }
@@ -267,6 +291,13 @@ mod tests {
             .find(|l| l.contains("/paths/~1notes~1show/post/responses/200"))
             .unwrap_or_else(|| panic!("{text}"));
         assert!(line.contains("Missing"), "{line}");
+
+        // The overrides table's rows this small spec does not have are listed, not errors.
+        assert!(
+            text.contains("override rows this spec does not have")
+                && text.contains("UserLite: approved"),
+            "{text}"
+        );
 
         let err = Summary::of("{\"openapi\": ").unwrap_err().to_string();
         assert!(err.contains("not valid JSON"), "{err}");

@@ -114,7 +114,7 @@ fn fields_keep_spec_order_names_and_presence() {
         "{code}"
     );
     assert!(
-        code.contains("zeta: crate::__private::required(zeta, \"zeta\")?"),
+        code.contains("zeta: crate::__private::required(zeta, \"zeta\", Self::EXPECTING)?"),
         "{code}"
     );
 }

@@ -79,7 +79,14 @@ pub enum Error {
         source: reqwest::Error,
     },
     /// A success response did not decode into the endpoint's response type.
-    #[error("{endpoint}: cannot decode the response at `{path}`: {source} (body: {excerpt})")]
+    ///
+    /// A missing field's message names the model and the field, and says what to do:
+    /// servers sometimes leave out a field their own spec requires (see the README's
+    /// troubleshooting section).
+    #[error(
+        "{endpoint}: cannot decode the response at `{path}`: {source} (body: {excerpt}){}",
+        left_out_hint(source)
+    )]
     Decode {
         /// The endpoint called.
         endpoint: String,
@@ -167,6 +174,17 @@ pub enum Error {
 
 /// An error and its causes, `: `-separated: reqwest's own message ("error sending
 /// request") says little, the real cause is often several levels down.
+/// What to do about a field the spec requires and the server left out: it is a server's
+/// habit, not the caller's mistake, and the answer can still be read.
+fn left_out_hint(source: &serde_json::Error) -> &'static str {
+    if source.to_string().starts_with("missing field") {
+        ". Servers sometimes leave out a field their own spec requires; `Client::call_raw` \
+         reads the same answer as JSON, and `decode_response_value` reads a captured one"
+    } else {
+        ""
+    }
+}
+
 fn causes(err: &dyn std::error::Error) -> String {
     let mut out = err.to_string();
     let mut cause = err.source();

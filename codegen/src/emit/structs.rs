@@ -280,7 +280,9 @@ fn deserialize_impl(api: &Api, def: &TypeDef, fields: &[Field], module: &[String
         match f.storage {
             // Absent and null alike are `None`.
             Storage::Option | Storage::NullableOption => quote! { #field: #slot.flatten() },
-            Storage::Plain => quote! { #field: crate::__private::required(#slot, #json)? },
+            Storage::Plain => {
+                quote! { #field: crate::__private::required(#slot, #json, Self::EXPECTING)? }
+            }
         }
     });
     quote! {

@@ -11,7 +11,6 @@ use super::{Ty, TypeDef, TypeId, TypeKind};
 use crate::diagnostics::Warnings;
 use crate::names::{self, Scope};
 use crate::normalize::escape;
-use crate::overrides;
 
 /// Models the hand-written core (streaming events) refers to by name. They claim their
 /// Rust names before any other schema, so `models::Note` is the spec's `Note` even when a
@@ -209,7 +208,6 @@ impl<'a> Builder<'a> {
                     continue;
                 }
             };
-            let schema = overrides::apply(name, schema);
             self.types[id].doc = schema.schema_data.description.clone();
             self.define(&schema, &ctx, Some(id));
         }

@@ -291,6 +291,8 @@ pub struct Api {
     /// Structs get serde's derives instead of the leaner generated impls (the compile-time
     /// benchmark's baseline).
     pub serde_derives: bool,
+    /// What the table of fields servers leave out changed in this spec.
+    pub overrides: crate::overrides::Report,
 }
 
 /// Methods of `Client` written by hand (in every `impl Client` of the core, public or not);
@@ -449,6 +451,7 @@ impl Api {
             disabled_paths: disabled,
             warnings: warnings.into_inner().into_vec(),
             serde_derives: options.derive_all,
+            overrides: Default::default(),
         })
     }
 
