@@ -10,6 +10,9 @@ use serde::ser::{Error as _, Serialize, Serializer};
 use serde::Deserialize;
 use serde_json::Value;
 
+/// The one credential rule, for the test that holds it to the generator's.
+pub use crate::error::is_credential_name;
+
 /// Deserializes a string enum through `From<&str>`, borrowing where the input allows.
 pub fn string_enum<'de, D, T>(deserializer: D) -> Result<T, D::Error>
 where

@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use crate::endpoint::Endpoint;
 use crate::error::{
-    is_credential_key, mask_credential_text, mask_credentials, redact, ApiError, Error, ErrorKind,
+    is_credential_name, mask_credential_text, mask_credentials, redact, ApiError, Error, ErrorKind,
     FrameworkError, RateLimited, Result, UnexpectedBody,
 };
 
@@ -288,7 +288,7 @@ fn decode_error(endpoint: &str, body: &[u8], text: &[u8], source: serde_json::Er
     let at = consumed.saturating_sub(1);
     // serde's message quotes the value (`invalid type: string "hunter2"`).
     let field = path.rsplit(['.', '[']).next().unwrap_or_default();
-    let source = if is_credential_key(field) {
+    let source = if is_credential_name(field) {
         serde::de::Error::custom(format!(
             "the value of `{field}` (a credential, not shown) does not fit its type"
         ))

@@ -128,16 +128,80 @@ impl Scope {
     }
 }
 
-/// Whether a JSON field holds a credential: a password, a token, a secret, or `i` (how
-/// Misskey sends the access token). Their values never show in `Debug`.
+/// Whether a JSON name holds a credential, by what its words mean: a password (`smtpPass`),
+/// a token, a secret, a private, secret, auth, API or access key (not a public or site key),
+/// 2FA backup codes, a push subscription's `auth`, a QR code of a TOTP secret, a MiAuth
+/// `session`, or `i` (how Misskey sends the access token); never the id of one (`tokenId`).
+///
+/// The core masks the same names in errors with its own copy of this rule (its
+/// `is_credential_name`); `codegen/tests/credentials.txt` lists every such-looking name of
+/// the shared specs with what the rule says, and both copies are tested against it.
 pub fn is_credential(json: &str) -> bool {
-    let lower = json.to_ascii_lowercase();
-    lower == "i" || CREDENTIAL_WORDS.iter().any(|word| lower.contains(word))
+    if matches!(json, "i" | "auth" | "qr" | "session") {
+        return true;
+    }
+    let words = words(json);
+    let Some(last) = words.last().map(String::as_str) else {
+        return false;
+    };
+    let before_last = words.len().checked_sub(2).map(|i| words[i].as_str());
+    if matches!(last, "id" | "ids") {
+        return false;
+    }
+    words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "password" | "passwd" | "pass" | "passphrase" | "secret" | "token"
+        ) || [
+            "password",
+            "apikey",
+            "privatekey",
+            "secretkey",
+            "authkey",
+            "accesskey",
+            "accesstoken",
+        ]
+        .iter()
+        .any(|compound| w.ends_with(compound))
+    }) || (matches!(last, "key" | "keys")
+        && matches!(
+            before_last,
+            Some("private" | "secret" | "auth" | "api" | "access")
+        ))
+        || (last == "codes" && before_last == Some("backup"))
 }
 
-/// What a credential's name contains. The core masks the same names in errors (its
-/// `CREDENTIAL_WORDS`); a test keeps the two lists the same.
-pub const CREDENTIAL_WORDS: &[&str] = &["password", "token", "secret", "apikey", "api_key"];
+/// A name's words, lowercase: `smtpPass` is `smtp pass`, `sw_private_key` is `sw private
+/// key`, `canUseGeminiLLMAPI` is `can use gemini llmapi` (an acronym is one word).
+fn words(name: &str) -> Vec<String> {
+    let chars: Vec<char> = name.chars().collect();
+    let mut words = Vec::new();
+    let mut word = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if !c.is_alphanumeric() {
+            if !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1);
+        let starts_word = c.is_uppercase()
+            && prev.is_some_and(|p| {
+                p.is_lowercase()
+                    || p.is_ascii_digit()
+                    || (p.is_uppercase() && next.is_some_and(|n| n.is_lowercase()))
+            });
+        if starts_word && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+        word.extend(c.to_lowercase());
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
 
 #[cfg(test)]
 mod tests {

@@ -12,7 +12,8 @@ use crate::endpoint::{Endpoint, EndpointErrorCode};
 mod redact;
 mod stream;
 
-pub(crate) use redact::{is_credential_key, mask_credential_text, mask_credentials, redact};
+pub use redact::is_credential_name;
+pub(crate) use redact::{mask_credential_text, mask_credentials, redact};
 pub use stream::{StreamError, StreamResult};
 
 /// `Result` with this crate's [`Error`].

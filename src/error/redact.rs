@@ -96,15 +96,89 @@ fn mask_cut_secret(excerpt: &mut String, secret: &str) {
     }
 }
 
-/// Whether a JSON key names a credential (a password, a token, a secret, `i`): its value
-/// is never copied into an error, whoever sent it.
-pub(crate) fn is_credential_key(key: &str) -> bool {
-    let lower = key.to_ascii_lowercase();
-    lower == "i" || CREDENTIAL_WORDS.iter().any(|word| lower.contains(word))
+/// Whether a JSON name holds a credential, by what its words mean: a password (`smtpPass`),
+/// a token, a secret, a private, secret, auth, API or access key (not a public or site key),
+/// 2FA backup codes, a push subscription's `auth`, a QR code of a TOTP secret, a MiAuth
+/// `session`, or `i`; never the id of one (`tokenId`). Its value is never copied into an
+/// error, whoever sent it.
+///
+/// The generator decides which fields `Debug` hides with its own copy of this rule
+/// (`misskey_codegen::names::is_credential`); both are tested against the decisions listed
+/// in `codegen/tests/credentials.txt`.
+pub fn is_credential_name(name: &str) -> bool {
+    if matches!(name, "i" | "auth" | "qr" | "session") {
+        return true;
+    }
+    let words = words(name);
+    let Some(last) = words.last().map(String::as_str) else {
+        return false;
+    };
+    let before_last = words.len().checked_sub(2).map(|i| words[i].as_str());
+    if matches!(last, "id" | "ids") {
+        return false;
+    }
+    words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "password" | "passwd" | "pass" | "passphrase" | "secret" | "token"
+        ) || [
+            "password",
+            "apikey",
+            "privatekey",
+            "secretkey",
+            "authkey",
+            "accesskey",
+            "accesstoken",
+        ]
+        .iter()
+        .any(|compound| w.ends_with(compound))
+    }) || (matches!(last, "key" | "keys")
+        && matches!(
+            before_last,
+            Some("private" | "secret" | "auth" | "api" | "access")
+        ))
+        || (last == "codes" && before_last == Some("backup"))
 }
 
-/// What a credential's name contains; the generator's list, for `Debug`, is the same.
-const CREDENTIAL_WORDS: &[&str] = &["password", "token", "secret", "apikey", "api_key"];
+/// A name's words, lowercase: `smtpPass` is `smtp pass`, `sw_private_key` is `sw private
+/// key`, `canUseGeminiLLMAPI` is `can use gemini llmapi` (an acronym is one word).
+fn words(name: &str) -> Vec<String> {
+    let chars: Vec<char> = name.chars().collect();
+    let mut words = Vec::new();
+    let mut word = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if !c.is_alphanumeric() {
+            if !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1);
+        let starts_word = c.is_uppercase()
+            && prev.is_some_and(|p| {
+                p.is_lowercase()
+                    || p.is_ascii_digit()
+                    || (p.is_uppercase() && next.is_some_and(|n| n.is_lowercase()))
+            });
+        if starts_word && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+        word.extend(c.to_lowercase());
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+/// Whether a value carries a secret whatever its key: a TOTP `otpauth:` URL holds the
+/// shared secret in its query.
+pub(crate) fn is_secret_value(value: &str) -> bool {
+    value
+        .get(..8)
+        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("otpauth:"))
+}
 
 /// `***` for the value of every credential key, at any depth.
 pub(crate) fn mask_credentials(v: &mut Value) {
@@ -113,21 +187,24 @@ pub(crate) fn mask_credentials(v: &mut Value) {
         Value::Object(map) => {
             for (key, value) in map.iter_mut() {
                 // Strings only: `usePasswordLessLogin: true` holds no secret.
-                if is_credential_key(key) && value.is_string() {
+                if is_credential_name(key) && value.is_string() {
                     *value = Value::String("***".into());
                 } else {
                     mask_credentials(value);
                 }
             }
         }
+        Value::String(text) if is_secret_value(text) => *text = "***".into(),
         _ => {}
     }
 }
 
 /// `***` for the string values of credential keys in JSON text (an excerpt's window):
 /// `"password": "hunter2"` becomes `"password": "*******"`, the same length, so that
-/// positions in the text stay where they were.
+/// positions in the text stay where they were. Strings that are secrets by their value
+/// (`"otpauth://…"`) are masked wherever they are.
 pub(crate) fn mask_credential_text(text: &mut [u8]) {
+    mask_secret_values(text);
     let mut i = 0;
     while let Some(offset) = text[i..].iter().position(|b| *b == b'"') {
         let key_start = i + offset + 1;
@@ -141,7 +218,7 @@ pub(crate) fn mask_credential_text(text: &mut [u8]) {
         }
         let is_key = j < text.len() && text[j] == b':';
         let credential =
-            is_key && std::str::from_utf8(&text[key_start..key_end]).is_ok_and(is_credential_key);
+            is_key && std::str::from_utf8(&text[key_start..key_end]).is_ok_and(is_credential_name);
         if !credential {
             i = key_end + 1;
             continue;
@@ -151,22 +228,57 @@ pub(crate) fn mask_credential_text(text: &mut [u8]) {
             j += 1;
         }
         if j < text.len() && text[j] == b'"' {
-            let mut k = j + 1;
-            while k < text.len() && text[k] != b'"' {
-                // Masks escapes too, so that an escaped quote does not end the value.
-                if text[k] == b'\\' && k + 1 < text.len() {
-                    text[k] = b'*';
-                    k += 1;
-                }
-                text[k] = b'*';
-                k += 1;
-            }
-            i = k.min(text.len());
+            i = mask_string(text, j + 1);
         } else {
             i = j;
         }
         if i >= text.len() {
             return;
+        }
+    }
+}
+
+/// Masks the string whose text starts at `start` (after its opening quote); answers where
+/// the text after it starts (past its closing quote).
+fn mask_string(text: &mut [u8], start: usize) -> usize {
+    let mut k = start;
+    while k < text.len() && text[k] != b'"' {
+        // Masks escapes too, so that an escaped quote does not end the value.
+        if text[k] == b'\\' && k + 1 < text.len() {
+            text[k] = b'*';
+            k += 1;
+        }
+        text[k] = b'*';
+        k += 1;
+    }
+    (k + 1).min(text.len())
+}
+
+/// Masks every string in JSON text that is a secret by its value (see [`is_secret_value`]),
+/// and the rest of an excerpt cut inside one.
+fn mask_secret_values(text: &mut [u8]) {
+    const SCHEME: &[u8] = b"otpauth:";
+    let mut i = 0;
+    while i + SCHEME.len() <= text.len() {
+        if text[i..i + SCHEME.len()].eq_ignore_ascii_case(SCHEME) {
+            i = mask_string(text, i);
+        } else {
+            i += 1;
+        }
+    }
+    // A window that starts inside such a URL keeps its query: `…secret=ABC&issuer=…`.
+    const QUERY: &[u8] = b"secret=";
+    let mut i = 0;
+    while i + QUERY.len() <= text.len() {
+        if text[i..i + QUERY.len()].eq_ignore_ascii_case(QUERY) {
+            let mut k = i + QUERY.len();
+            while k < text.len() && !matches!(text[k], b'&' | b'"') {
+                text[k] = b'*';
+                k += 1;
+            }
+            i = k;
+        } else {
+            i += 1;
         }
     }
 }
