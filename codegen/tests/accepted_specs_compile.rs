@@ -187,6 +187,62 @@ fn odd_spec() -> Value {
     );
     add("/", post(object(json!({})), None));
     add("/émoji/ノート", post(object(json!({})), None));
+    // Text that changes direction, which rustc denies raw in comments and literals.
+    add(
+        "/bidi\u{202e}",
+        json!({"post": {
+            "description": "Evil \u{202e} text \u{2066}x\u{2069}\n\n**Credential required**: *Yes*",
+            "requestBody": {"content": {"application/json": {"schema": object(json!({
+                "text\u{202e}": {"type": "string", "description": "left \u{202e} right \u{200f}"},
+                "kind": {"type": "string", "enum": ["a\u{202e}b", "c\u{061c}d"]},
+            }))}}},
+            "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Bidi"}}}}},
+        }}),
+    );
+    // Tuples longer than std implements `Debug` and `Clone` for.
+    add(
+        "/tuple",
+        post(
+            object(
+                json!({"t": {"type": "array", "prefixItems": vec![json!({"type": "integer"}); 13]}}),
+            ),
+            Some(
+                json!({"type": "array", "prefixItems": [{"type": "string"}, {"type": "integer"}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}]}),
+            ),
+        ),
+    );
+    // Endpoint modules named like the crates the generated code names.
+    let crate_like = || {
+        post(
+            object(json!({
+                "a": {"type": "string"},
+                "n": {"type": "integer"},
+                "m": {"type": "object", "additionalProperties": {"type": "string"}},
+            })),
+            Some(json!({"type": "object", "properties": {"v": {}}})),
+        )
+    };
+    for path in [
+        "/x",
+        "/x/serde",
+        "/x/std",
+        "/x/serde_json",
+        "/serde",
+        "/std/thing",
+    ] {
+        add(path, crate_like());
+    }
+    // A nested request struct with an optional field `default`, so a setter `default`.
+    add(
+        "/default/field",
+        post(
+            object(json!({
+                "poll": object(json!({"default": {"type": "string"}, "other": {"type": "integer"}})),
+                "poll2": {"type": "object", "required": ["need"], "properties": {"default": {"type": "string"}, "need": {"type": "integer"}}},
+            })),
+            None,
+        ),
+    );
 
     json!({
         "openapi": "3.0.0",
@@ -214,6 +270,9 @@ fn odd_spec() -> Value {
                     object(json!({"type": {"type": "string", "enum": ["²"]}, "a": {"type": "string"}})),
                     object(json!({"type": {"type": "string", "enum": ["b"]}, "b": {"type": "string"}})),
                 ]},
+                "Bidi": {"type": "object", "description": "model \u{202e}", "properties": {
+                    "e": {"type": "string", "enum": ["x\u{202e}"], "description": "\u{2067}"},
+                }},
                 "Client": object(json!({})),
                 "RequestBuilder": object(json!({})),
             },

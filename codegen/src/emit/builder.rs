@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::structs::field_doc;
-use super::{doc_attrs, ident, ty_tokens};
+use super::{doc_attr, doc_attrs, ident, ty_tokens};
 use crate::ir::{Api, Endpoint, Field, Setter, Storage, Ty, TypeDef};
 
 /// Above this many parameters a client method needs clippy's blessing.
@@ -22,14 +22,14 @@ pub(super) fn setters(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream
             .expect("setters name request fields");
         setter_fn(api, f, setter, module, quote! { self.request })
     });
-    let doc = format!(
+    let doc = doc_attr(&format!(
         " The parameters of [`{}`](crate::endpoints::{}), by name.",
         e.name,
         e.module.join("::")
-    );
+    ));
     let builder = (!e.setters.is_empty()).then(|| {
         quote! {
-            #[doc = #doc]
+            #doc
             impl Builder {
                 #(#setters)*
             }
@@ -65,10 +65,12 @@ fn constructor(api: &Api, fields: &[Field], module: &[String], request: bool) ->
         let name = ident(&f.ident);
         quote! { #name: None }
     });
+    // `Default::default()`, not `Self::default()`: a setter named `default` (a field
+    // `default`) is an inherent method, which `Self::default` would name instead.
     let body = if required.is_empty() {
-        quote! { Self::default() }
+        quote! { Default::default() }
     } else if request && required.len() < fields.len() {
-        quote! { Self { #(#inits,)* ..Self::default() } }
+        quote! { Self { #(#inits,)* ..Default::default() } }
     } else {
         quote! { Self { #(#inits,)* #(#optional,)* } }
     };
@@ -161,12 +163,12 @@ fn setter_fn(
     };
     let null_setter = setter.null_name.as_ref().map(|null_name| {
         let null_name = ident(null_name);
-        let doc = format!(
+        let doc = doc_attr(&format!(
             " Sends `\"{}\": null`, which is not the same as leaving it out.",
             f.json
-        );
+        ));
         quote! {
-            #[doc = #doc]
+            #doc
             #[inline]
             pub fn #null_name(mut self) -> Self {
                 #target.#field = Some(None);

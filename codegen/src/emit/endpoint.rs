@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::builder::setters;
-use super::{escape_doc, ident, option_str, path_tokens, ty_tokens};
+use super::{doc_attr, escape_doc, ident, option_str, path_tokens, ty_tokens};
 use crate::ir::{Api, Endpoint, Field, HttpMethod, ItemId, Location, Setter, Storage, Ty};
 
 pub(super) fn endpoint_doc(api: &Api, e: &Endpoint) -> Vec<String> {
@@ -138,15 +138,15 @@ pub(super) fn endpoint_items(api: &Api, e: &Endpoint, module: &[String]) -> Toke
     let missing = missing_fn(fields);
     let pagination = pagination_impl(api, e, module);
     let setters = setters(api, e, module);
-    let builder_doc = format!(
+    let builder_doc = doc_attr(&format!(
         " What [`Client::{}`](crate::Client::{}) returns: set the parameters by name, then \
          `.await` it.",
         e.method, e.method
-    );
+    ));
     quote! {
         #response
 
-        #[doc = #builder_doc]
+        #builder_doc
         pub type Builder = crate::RequestBuilder<Request>;
 
         #error_code
@@ -180,9 +180,9 @@ fn response_alias(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream {
         }
         ty => {
             let ty = ty_tokens(api, ty, module);
-            let doc = format!(" What `{name}` answers.");
+            let doc = doc_attr(&format!(" What `{name}` answers."));
             quote! {
-                #[doc = #doc]
+                #doc
                 pub type Response = #ty;
             }
         }
@@ -240,8 +240,8 @@ fn error_code(e: &Endpoint) -> TokenStream {
             }
             doc.push(')');
         }
-        let doc = format!(" {doc}");
-        quote! { #[doc = #doc] #variant, }
+        let doc = doc_attr(&format!(" {doc}"));
+        quote! { #doc #variant, }
     });
     let from_arms = e.error_codes.iter().map(|c| {
         let variant = ident(&c.ident);
@@ -394,10 +394,10 @@ fn path_fn(e: &Endpoint, fields: &[Field]) -> Option<TokenStream> {
     }
     Some(quote! {
         #[inline]
-        fn path(&self) -> std::borrow::Cow<'static, str> {
+        fn path(&self) -> ::std::borrow::Cow<'static, str> {
             let mut path = String::new();
             #(#pieces)*
-            std::borrow::Cow::Owned(path)
+            ::std::borrow::Cow::Owned(path)
         }
     })
 }
@@ -449,7 +449,7 @@ fn item_id(api: &Api, item: &ItemId, module: &[String]) -> TokenStream {
             quote! {
                 match item {
                     #(#arms)*
-                    #path::Unknown(v) => v.get("id").and_then(serde_json::Value::as_str),
+                    #path::Unknown(v) => v.get("id").and_then(::serde_json::Value::as_str),
                 }
             }
         }

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::ident;
+use super::{doc_attr, ident};
 use crate::ir::TypeDef;
 
 /// A string enum, its conversions from and to the server's spelling, and serde impls.
@@ -16,8 +16,8 @@ pub(super) fn string_enum(
     let name = ident(&def.name);
     let decl = variants.iter().map(|(v, value)| {
         let v = ident(v);
-        let doc = format!(" `{value}`");
-        quote! { #[doc = #doc] #v, }
+        let doc = doc_attr(&format!(" `{value}`"));
+        quote! { #doc #v, }
     });
     let as_arms = variants.iter().map(|(v, value)| {
         let v = ident(v);
@@ -29,8 +29,8 @@ pub(super) fn string_enum(
     });
     let serialize = def.serialize.then(|| {
         quote! {
-            impl serde::Serialize for #name {
-                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            impl ::serde::Serialize for #name {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                     serializer.serialize_str(self.as_str())
                 }
             }
@@ -38,8 +38,8 @@ pub(super) fn string_enum(
     });
     let deserialize = def.deserialize.then(|| {
         quote! {
-            impl<'de> serde::Deserialize<'de> for #name {
-                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                     crate::__private::string_enum(deserializer)
                 }
             }
@@ -77,9 +77,9 @@ pub(super) fn string_enum(
             }
         }
 
-        impl std::fmt::Display for #name {
+        impl ::std::fmt::Display for #name {
             #[inline]
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }

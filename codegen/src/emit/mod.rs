@@ -125,11 +125,11 @@ fn ty_tokens(api: &Api, ty: &Ty, module: &[String]) -> TokenStream {
         Ty::Integer => quote! { i64 },
         Ty::Number => quote! { f64 },
         Ty::Bool => quote! { bool },
-        Ty::Value => quote! { serde_json::Value },
-        Ty::Object => quote! { serde_json::Map<String, serde_json::Value> },
+        Ty::Value => quote! { ::serde_json::Value },
+        Ty::Object => quote! { ::serde_json::Map<String, ::serde_json::Value> },
         Ty::Map(value) => {
             let value = ty_tokens(api, value, module);
-            quote! { std::collections::HashMap<String, #value> }
+            quote! { ::std::collections::HashMap<String, #value> }
         }
         Ty::Vec(item) => {
             let item = ty_tokens(api, item, module);
@@ -180,7 +180,40 @@ fn doc_attrs(lines: &[String]) -> TokenStream {
             format!(" {l}")
         }
     });
-    quote! { #(#[doc = #lines])* }
+    let lines = lines.map(|l| doc_attr(&l));
+    quote! { #(#lines)* }
+}
+
+/// `#[doc = text]`, printed as a `///` line, with the text made safe for a comment.
+fn doc_attr(text: &str) -> TokenStream {
+    let text = without_bidi(text);
+    quote! { #[doc = #text] }
+}
+
+/// Characters that change the direction text is shown in. rustc denies them raw in comments
+/// (`text_direction_codepoint_in_comment`), and a doc attribute is printed as a comment: a
+/// spec's text shows them as `\u{202e}`. (String literals escape them already: `Literal`
+/// prints them as `\u{..}`.)
+pub(super) fn without_bidi(text: &str) -> String {
+    if !text.chars().any(is_bidi) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_bidi(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn is_bidi(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}'
+    )
 }
 
 /// Spec text goes into rustdoc as Markdown; keep it from being read as HTML or links.

@@ -22,10 +22,10 @@ pub(super) fn struct_def(
     let module = &def.module;
     let mut derives = vec![quote! { Debug }, quote! { Clone }];
     if api.serde_derives && def.serialize {
-        derives.push(quote! { serde::Serialize });
+        derives.push(quote! { ::serde::Serialize });
     }
     if api.serde_derives && def.deserialize {
-        derives.push(quote! { serde::Deserialize });
+        derives.push(quote! { ::serde::Deserialize });
     }
     let request = api.is_request(id);
     let serialize =
@@ -77,8 +77,8 @@ fn redacted_debug(def: &TypeDef, fields: &[Field]) -> TokenStream {
     });
     let label = def.name.as_str();
     quote! {
-        impl std::fmt::Debug for #name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct(#label)
                     #(#entries)*
                     .finish()
@@ -216,9 +216,9 @@ fn serialize_impl(def: &TypeDef, fields: &[Field], request: bool) -> TokenStream
     }
     if entries.is_empty() {
         return quote! {
-            impl serde::Serialize for #name {
-                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                    use serde::ser::SerializeStruct as _;
+            impl ::serde::Serialize for #name {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    use ::serde::ser::SerializeStruct as _;
                     serializer.serialize_struct(#label, 0)?.end()
                 }
             }
@@ -231,9 +231,9 @@ fn serialize_impl(def: &TypeDef, fields: &[Field], request: bool) -> TokenStream
         (_, false) => quote! { #count #(+ #maybe)* },
     };
     quote! {
-        impl serde::Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                use serde::ser::SerializeStruct as _;
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use ::serde::ser::SerializeStruct as _;
                 let len = #len;
                 let mut state = serializer.serialize_struct(#label, len)?;
                 #(#entries)*
@@ -286,8 +286,8 @@ fn deserialize_impl(api: &Api, def: &TypeDef, fields: &[Field], module: &[String
         }
     });
     quote! {
-        impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 crate::__private::object(deserializer)
             }
         }
@@ -295,7 +295,7 @@ fn deserialize_impl(api: &Api, def: &TypeDef, fields: &[Field], module: &[String
         impl crate::__private::Object for #name {
             const EXPECTING: &'static str = #expecting;
 
-            fn from_map<'de, A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+            fn from_map<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
                 #(#slots)*
                 while let Some(key) = map.next_key::<crate::__private::Key<'de>>()? {
                     match key.as_str() {

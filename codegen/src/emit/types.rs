@@ -14,7 +14,7 @@ pub(super) fn type_def(api: &Api, id: TypeId, def: &TypeDef) -> TokenStream {
     match &def.kind {
         // Every component is defined before printing; should one not be, it still reads
         // whatever JSON arrives.
-        TypeKind::Pending => quote! { #doc pub type #name = serde_json::Value; },
+        TypeKind::Pending => quote! { #doc pub type #name = ::serde_json::Value; },
         TypeKind::Alias(ty) => {
             let ty = ty_tokens(api, ty, &def.module);
             quote! { #doc pub type #name = #ty; }
@@ -73,10 +73,10 @@ fn newtype(api: &Api, def: &TypeDef, ty: &Ty, doc: TokenStream) -> TokenStream {
     let name = ident(&def.name);
     let mut derives = vec![quote! { Debug }, quote! { Clone }];
     if def.serialize {
-        derives.push(quote! { serde::Serialize });
+        derives.push(quote! { ::serde::Serialize });
     }
     if def.deserialize {
-        derives.push(quote! { serde::Deserialize });
+        derives.push(quote! { ::serde::Deserialize });
     }
     let serde = (def.serialize || def.deserialize).then(|| quote! { #[serde(transparent)] });
     let ty = ty_tokens(api, ty, &def.module);

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{ident, ty_tokens};
+use super::{doc_attr, ident, ty_tokens};
 use crate::ir::{Api, TaggedVariant, TypeDef, UntaggedVariant};
 
 /// A union selected by the `type` property, with an `Unknown(Value)` fallback.
@@ -24,15 +24,15 @@ pub(super) fn tagged(
         } else {
             ty
         };
-        let doc = format!(
+        let doc = doc_attr(&format!(
             " `type: {}`",
             v.values
                 .iter()
                 .map(|s| format!("\"{s}\""))
                 .collect::<Vec<_>>()
                 .join(" | ")
-        );
-        quote! { #[doc = #doc] #variant(#ty), }
+        ));
+        quote! { #doc #variant(#ty), }
     });
     let deserialize = def.deserialize.then(|| {
         let arms = variants.iter().map(|v| {
@@ -42,10 +42,10 @@ pub(super) fn tagged(
             quote! { #(Some(#values))|* => crate::__private::variant(value, #wrap, Self::Unknown), }
         });
         quote! {
-            impl<'de> serde::Deserialize<'de> for #name {
-                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                    let value = serde_json::Value::deserialize(deserializer)?;
-                    Ok(match value.get("type").and_then(serde_json::Value::as_str) {
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    let value = ::serde_json::Value::deserialize(deserializer)?;
+                    Ok(match value.get("type").and_then(::serde_json::Value::as_str) {
                         #(#arms)*
                         _ => Self::Unknown(value),
                     })
@@ -60,15 +60,15 @@ pub(super) fn tagged(
                 let value = &v.values[0];
                 quote! { Self::#variant(v) => crate::__private::tagged(serializer, "type", #value, v), }
             } else {
-                quote! { Self::#variant(v) => serde::Serialize::serialize(v, serializer), }
+                quote! { Self::#variant(v) => ::serde::Serialize::serialize(v, serializer), }
             }
         });
         quote! {
-            impl serde::Serialize for #name {
-                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            impl ::serde::Serialize for #name {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                     match self {
                         #(#arms)*
-                        Self::Unknown(v) => serde::Serialize::serialize(v, serializer),
+                        Self::Unknown(v) => ::serde::Serialize::serialize(v, serializer),
                     }
                 }
             }
@@ -81,7 +81,7 @@ pub(super) fn tagged(
             #(#decl)*
             /// A `type` this version of the crate does not know, or a body that does not
             /// fit its variant: the JSON as the server sent it.
-            Unknown(serde_json::Value),
+            Unknown(::serde_json::Value),
         }
 
         #deserialize
@@ -101,10 +101,10 @@ pub(super) fn untagged(
     let module = &def.module;
     let mut derives = vec![quote! { Debug }, quote! { Clone }];
     if def.serialize {
-        derives.push(quote! { serde::Serialize });
+        derives.push(quote! { ::serde::Serialize });
     }
     if def.deserialize {
-        derives.push(quote! { serde::Deserialize });
+        derives.push(quote! { ::serde::Deserialize });
     }
     let decl = variants.iter().map(|v| {
         let variant = ident(&v.ident);
@@ -114,8 +114,8 @@ pub(super) fn untagged(
         } else {
             ty
         };
-        let doc = format!(" A JSON {}.", v.ident.to_lowercase());
-        quote! { #[doc = #doc] #variant(#ty), }
+        let doc = doc_attr(&format!(" A JSON {}.", v.ident.to_lowercase()));
+        quote! { #doc #variant(#ty), }
     });
     quote! {
         #doc
@@ -124,7 +124,7 @@ pub(super) fn untagged(
         pub enum #name {
             #(#decl)*
             /// Anything else, as JSON.
-            Other(serde_json::Value),
+            Other(::serde_json::Value),
         }
     }
 }

@@ -18,6 +18,9 @@ use crate::normalize::{escape, PREFIX_ITEMS};
 /// reads the rest as any JSON value.
 const MAX_DEPTH: usize = 48;
 
+/// The longest tuple std implements `Debug`, `Clone`, `Default` and `PartialEq` for.
+const MAX_TUPLE: usize = 12;
+
 impl Builder<'_> {
     /// The type for a schema in a field, element or response position.
     pub fn ty(&mut self, schema: &ReferenceOr<Schema>, ctx: &Ctx) -> Ty {
@@ -124,6 +127,23 @@ impl Builder<'_> {
                 };
                 let item_ty = self.ty(&item, &item_ctx);
                 tuple.push(self.optional_if(item_ty, self.nullable(&item)));
+            }
+            if tuple.len() > MAX_TUPLE {
+                // std implements `Debug`, `Clone` and `Default` only up to 12-tuples: a
+                // longer one is a list, of its items' type if they share one.
+                let item = match tuple.split_first() {
+                    Some((first, rest)) if rest.iter().all(|t| t == first) => first.clone(),
+                    _ => Ty::Value,
+                };
+                self.warn(
+                    &ctx.pointer,
+                    format!(
+                        "a tuple of {} items (`prefixItems`); Rust's traits stop at {MAX_TUPLE}, so it is read as a list{}",
+                        tuple.len(),
+                        if item == Ty::Value { " of any JSON values" } else { " of its items' one type" }
+                    ),
+                );
+                return Ty::Vec(Box::new(item));
             }
             return Ty::Tuple(tuple);
         }
@@ -273,15 +293,23 @@ impl Builder<'_> {
                 sensitive,
             });
         }
+        // An object that holds a secret may hold it again in another form: the `url` of a
+        // TOTP secret (`otpauth://…?secret=…`).
+        if fields.iter().any(|f| f.sensitive) {
+            for f in fields.iter_mut() {
+                f.sensitive |= matches!(f.json.as_str(), "url" | "uri") && is_text(&f.ty);
+            }
+        }
         fields
     }
 }
 
-/// Text, or text that may be missing: what a secret can be.
+/// Text, text that may be missing, or a list of texts (2FA backup codes): what a secret
+/// can be.
 fn is_text(ty: &Ty) -> bool {
     match ty {
         Ty::String | Ty::Value => true,
-        Ty::Option(inner) => is_text(inner),
+        Ty::Option(inner) | Ty::Vec(inner) => is_text(inner),
         _ => false,
     }
 }

@@ -89,7 +89,7 @@ pub mod models {
         /// A value with the required fields; the optional ones are left out.
         #[inline]
         pub fn new() -> Self {
-            Self::default()
+            Default::default()
         }
         /// `x²`: optional.
         pub fn x_u00b2(mut self, value: impl Into<String>) -> Self {
@@ -107,12 +107,12 @@ pub mod models {
             self
         }
     }
-    impl serde::Serialize for Note {
-        fn serialize<S: serde::Serializer>(
+    impl ::serde::Serialize for Note {
+        fn serialize<S: ::serde::Serializer>(
             &self,
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
-            use serde::ser::SerializeStruct as _;
+            use ::serde::ser::SerializeStruct as _;
             let len = usize::from(self.x_u00b2.is_some())
                 + usize::from(self.u0661_abc.is_some())
                 + usize::from(self.self_.is_some());
@@ -129,8 +129,8 @@ pub mod models {
             state.end()
         }
     }
-    impl<'de> serde::Deserialize<'de> for Note {
-        fn deserialize<D: serde::Deserializer<'de>>(
+    impl<'de> ::serde::Deserialize<'de> for Note {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> Result<Self, D::Error> {
             crate::__private::object(deserializer)
@@ -138,7 +138,7 @@ pub mod models {
     }
     impl crate::__private::Object for Note {
         const EXPECTING: &'static str = "struct Note";
-        fn from_map<'de, A: serde::de::MapAccess<'de>>(
+        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
             mut map: A,
         ) -> Result<Self, A::Error> {
             let mut x_u00b2: Option<Option<String>> = None;
@@ -195,14 +195,14 @@ pub mod models {
             }
         }
     }
-    impl std::fmt::Display for Unit {
+    impl ::std::fmt::Display for Unit {
         #[inline]
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(self.as_str())
         }
     }
-    impl<'de> serde::Deserialize<'de> for Unit {
-        fn deserialize<D: serde::Deserializer<'de>>(
+    impl<'de> ::serde::Deserialize<'de> for Unit {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> Result<Self, D::Error> {
             crate::__private::string_enum(deserializer)
@@ -211,59 +211,59 @@ pub mod models {
     /// This server's spec has no `Announcement` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `Announcement` schema.
-    pub type Announcement = serde_json::Value;
+    pub type Announcement = ::serde_json::Value;
     /// This server's spec has no `Antenna` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `Antenna` schema.
-    pub type Antenna = serde_json::Value;
+    pub type Antenna = ::serde_json::Value;
     /// This server's spec has no `ChatMessage` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `ChatMessage` schema.
-    pub type ChatMessage = serde_json::Value;
+    pub type ChatMessage = ::serde_json::Value;
     /// This server's spec has no `ChatMessageLite` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `ChatMessageLite` schema.
-    pub type ChatMessageLite = serde_json::Value;
+    pub type ChatMessageLite = ::serde_json::Value;
     /// This server's spec has no `DriveFile` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `DriveFile` schema.
-    pub type DriveFile = serde_json::Value;
+    pub type DriveFile = ::serde_json::Value;
     /// This server's spec has no `DriveFolder` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `DriveFolder` schema.
-    pub type DriveFolder = serde_json::Value;
+    pub type DriveFolder = ::serde_json::Value;
     /// This server's spec has no `EmojiDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `EmojiDetailed` schema.
-    pub type EmojiDetailed = serde_json::Value;
+    pub type EmojiDetailed = ::serde_json::Value;
     /// This server's spec has no `MeDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `MeDetailed` schema.
-    pub type MeDetailed = serde_json::Value;
+    pub type MeDetailed = ::serde_json::Value;
     /// This server's spec has no `Notification` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `Notification` schema.
-    pub type Notification = serde_json::Value;
+    pub type Notification = ::serde_json::Value;
     /// This server's spec has no `ReversiGameDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `ReversiGameDetailed` schema.
-    pub type ReversiGameDetailed = serde_json::Value;
+    pub type ReversiGameDetailed = ::serde_json::Value;
     /// This server's spec has no `Signin` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `Signin` schema.
-    pub type Signin = serde_json::Value;
+    pub type Signin = ::serde_json::Value;
     /// This server's spec has no `UserDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `UserDetailed` schema.
-    pub type UserDetailed = serde_json::Value;
+    pub type UserDetailed = ::serde_json::Value;
     /// This server's spec has no `UserDetailedNotMe` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `UserDetailedNotMe` schema.
-    pub type UserDetailedNotMe = serde_json::Value;
+    pub type UserDetailedNotMe = ::serde_json::Value;
     /// This server's spec has no `UserLite` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `UserLite` schema.
-    pub type UserLite = serde_json::Value;
+    pub type UserLite = ::serde_json::Value;
 }
 /// One module per endpoint, nested by path: `notes/create` is `endpoints::notes::create`.
 ///
@@ -290,12 +290,12 @@ pub mod endpoints {
             /// `paginate`: optional.
             pub paginate: Option<String>,
         }
-        impl serde::Serialize for Request {
-            fn serialize<S: serde::Serializer>(
+        impl ::serde::Serialize for Request {
+            fn serialize<S: ::serde::Serializer>(
                 &self,
                 serializer: S,
             ) -> Result<S::Ok, S::Error> {
-                use serde::ser::SerializeStruct as _;
+                use ::serde::ser::SerializeStruct as _;
                 let len = usize::from(self.paginate.is_some());
                 let mut state = serializer.serialize_struct("Request", len)?;
                 if let Some(value) = &self.paginate {
@@ -324,7 +324,7 @@ pub mod endpoints {
             /// ones are left out. For [`Client::call`](crate::Client::call).
             #[inline]
             pub fn new() -> Self {
-                Self::default()
+                Default::default()
             }
         }
         /// The parameters of [`send`](crate::endpoints::send), by name.
@@ -352,12 +352,12 @@ pub mod endpoints {
             /// The parameters of `émoji/ノート`.
             #[derive(Debug, Clone, Default)]
             pub struct Request {}
-            impl serde::Serialize for Request {
-                fn serialize<S: serde::Serializer>(
+            impl ::serde::Serialize for Request {
+                fn serialize<S: ::serde::Serializer>(
                     &self,
                     serializer: S,
                 ) -> Result<S::Ok, S::Error> {
-                    use serde::ser::SerializeStruct as _;
+                    use ::serde::ser::SerializeStruct as _;
                     serializer.serialize_struct("Request", 0)?.end()
                 }
             }
@@ -381,7 +381,7 @@ pub mod endpoints {
                 /// ones are left out. For [`Client::call`](crate::Client::call).
                 #[inline]
                 pub fn new() -> Self {
-                    Self::default()
+                    Default::default()
                 }
             }
         }
@@ -409,18 +409,18 @@ pub mod endpoints {
             #[derive(Debug, Clone, Default)]
             pub struct Request {
                 /// `any`: optional.
-                pub any: Option<serde_json::Value>,
+                pub any: Option<::serde_json::Value>,
                 /// `ref`: optional.
                 pub r#ref: Option<crate::models::Note>,
                 /// `mixed`: optional.
-                pub mixed: Option<serde_json::Value>,
+                pub mixed: Option<::serde_json::Value>,
             }
-            impl serde::Serialize for Request {
-                fn serialize<S: serde::Serializer>(
+            impl ::serde::Serialize for Request {
+                fn serialize<S: ::serde::Serializer>(
                     &self,
                     serializer: S,
                 ) -> Result<S::Ok, S::Error> {
-                    use serde::ser::SerializeStruct as _;
+                    use ::serde::ser::SerializeStruct as _;
                     let len = usize::from(self.any.is_some())
                         + usize::from(self.r#ref.is_some())
                         + usize::from(self.mixed.is_some());
@@ -457,13 +457,13 @@ pub mod endpoints {
                 /// ones are left out. For [`Client::call`](crate::Client::call).
                 #[inline]
                 pub fn new() -> Self {
-                    Self::default()
+                    Default::default()
                 }
             }
             /// The parameters of [`odd/types`](crate::endpoints::odd::types), by name.
             impl Builder {
                 /// `any`: optional.
-                pub fn any(mut self, value: impl Into<serde_json::Value>) -> Self {
+                pub fn any(mut self, value: impl Into<::serde_json::Value>) -> Self {
                     self.request.any = Some(value.into());
                     self
                 }
@@ -473,7 +473,7 @@ pub mod endpoints {
                     self
                 }
                 /// `mixed`: optional.
-                pub fn mixed(mut self, value: impl Into<serde_json::Value>) -> Self {
+                pub fn mixed(mut self, value: impl Into<::serde_json::Value>) -> Self {
                     self.request.mixed = Some(value.into());
                     self
                 }

@@ -75,63 +75,63 @@ pub mod models {
     /// This server's spec has no `Announcement` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `Announcement` schema.
-    pub type Announcement = serde_json::Value;
+    pub type Announcement = ::serde_json::Value;
     /// This server's spec has no `Antenna` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `Antenna` schema.
-    pub type Antenna = serde_json::Value;
+    pub type Antenna = ::serde_json::Value;
     /// This server's spec has no `ChatMessage` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `ChatMessage` schema.
-    pub type ChatMessage = serde_json::Value;
+    pub type ChatMessage = ::serde_json::Value;
     /// This server's spec has no `ChatMessageLite` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `ChatMessageLite` schema.
-    pub type ChatMessageLite = serde_json::Value;
+    pub type ChatMessageLite = ::serde_json::Value;
     /// This server's spec has no `DriveFile` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `DriveFile` schema.
-    pub type DriveFile = serde_json::Value;
+    pub type DriveFile = ::serde_json::Value;
     /// This server's spec has no `DriveFolder` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `DriveFolder` schema.
-    pub type DriveFolder = serde_json::Value;
+    pub type DriveFolder = ::serde_json::Value;
     /// This server's spec has no `EmojiDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `EmojiDetailed` schema.
-    pub type EmojiDetailed = serde_json::Value;
+    pub type EmojiDetailed = ::serde_json::Value;
     /// This server's spec has no `MeDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `MeDetailed` schema.
-    pub type MeDetailed = serde_json::Value;
+    pub type MeDetailed = ::serde_json::Value;
     /// This server's spec has no `Note` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `Note` schema.
-    pub type Note = serde_json::Value;
+    pub type Note = ::serde_json::Value;
     /// This server's spec has no `Notification` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `Notification` schema.
-    pub type Notification = serde_json::Value;
+    pub type Notification = ::serde_json::Value;
     /// This server's spec has no `ReversiGameDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `ReversiGameDetailed` schema.
-    pub type ReversiGameDetailed = serde_json::Value;
+    pub type ReversiGameDetailed = ::serde_json::Value;
     /// This server's spec has no `Signin` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `Signin` schema.
-    pub type Signin = serde_json::Value;
+    pub type Signin = ::serde_json::Value;
     /// This server's spec has no `UserDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `UserDetailed` schema.
-    pub type UserDetailed = serde_json::Value;
+    pub type UserDetailed = ::serde_json::Value;
     /// This server's spec has no `UserDetailedNotMe` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `UserDetailedNotMe` schema.
-    pub type UserDetailedNotMe = serde_json::Value;
+    pub type UserDetailedNotMe = ::serde_json::Value;
     /// This server's spec has no `UserLite` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `UserLite` schema.
-    pub type UserLite = serde_json::Value;
+    pub type UserLite = ::serde_json::Value;
 }
 /// One module per endpoint, nested by path: `notes/create` is `endpoints::notes::create`.
 ///
@@ -170,12 +170,12 @@ pub mod endpoints {
                     /// `X-Trace`: required.
                     pub x_trace: Option<String>,
                 }
-                impl serde::Serialize for Request {
-                    fn serialize<S: serde::Serializer>(
+                impl ::serde::Serialize for Request {
+                    fn serialize<S: ::serde::Serializer>(
                         &self,
                         serializer: S,
                     ) -> Result<S::Ok, S::Error> {
-                        use serde::ser::SerializeStruct as _;
+                        use ::serde::ser::SerializeStruct as _;
                         let len = usize::from(self.with_files.is_some());
                         let mut state = serializer.serialize_struct("Request", len)?;
                         if let Some(value) = &self.with_files {
@@ -208,7 +208,7 @@ pub mod endpoints {
                         )
                     }
                     #[inline]
-                    fn path(&self) -> std::borrow::Cow<'static, str> {
+                    fn path(&self) -> ::std::borrow::Cow<'static, str> {
                         let mut path = String::new();
                         path.push_str("users/");
                         path.push_str(
@@ -217,7 +217,7 @@ pub mod endpoints {
                             ),
                         );
                         path.push_str("/notes");
-                        std::borrow::Cow::Owned(path)
+                        ::std::borrow::Cow::Owned(path)
                     }
                     #[inline]
                     fn query(&self) -> Vec<(&'static str, String)> {
@@ -247,7 +247,7 @@ pub mod endpoints {
                         Self {
                             user_id: Some(user_id.into()),
                             x_trace: Some(x_trace.into()),
-                            ..Self::default()
+                            ..Default::default()
                         }
                     }
                 }
@@ -323,14 +323,14 @@ pub mod endpoints {
                 }
             }
         }
-        impl std::fmt::Display for RequestSpan {
+        impl ::std::fmt::Display for RequestSpan {
             #[inline]
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
-        impl serde::Serialize for RequestSpan {
-            fn serialize<S: serde::Serializer>(
+        impl ::serde::Serialize for RequestSpan {
+            fn serialize<S: ::serde::Serializer>(
                 &self,
                 serializer: S,
             ) -> Result<S::Ok, S::Error> {
@@ -343,12 +343,12 @@ pub mod endpoints {
             /// `span`: required.
             pub span: Option<RequestSpan>,
         }
-        impl serde::Serialize for Request {
-            fn serialize<S: serde::Serializer>(
+        impl ::serde::Serialize for Request {
+            fn serialize<S: ::serde::Serializer>(
                 &self,
                 serializer: S,
             ) -> Result<S::Ok, S::Error> {
-                use serde::ser::SerializeStruct as _;
+                use ::serde::ser::SerializeStruct as _;
                 let len = usize::from(self.span.is_some());
                 let mut state = serializer.serialize_struct("Request", len)?;
                 if let Some(value) = &self.span {
@@ -363,8 +363,8 @@ pub mod endpoints {
             /// `count`: always present.
             pub count: i64,
         }
-        impl<'de> serde::Deserialize<'de> for Response {
-            fn deserialize<D: serde::Deserializer<'de>>(
+        impl<'de> ::serde::Deserialize<'de> for Response {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> Result<Self, D::Error> {
                 crate::__private::object(deserializer)
@@ -372,7 +372,7 @@ pub mod endpoints {
         }
         impl crate::__private::Object for Response {
             const EXPECTING: &'static str = "struct Response";
-            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+            fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
                 mut map: A,
             ) -> Result<Self, A::Error> {
                 let mut count: Option<i64> = None;
@@ -383,7 +383,7 @@ pub mod endpoints {
                     }?;
                 }
                 Ok(Self {
-                    count: crate::__private::required(count, "count")?,
+                    count: crate::__private::required(count, "count", Self::EXPECTING)?,
                 })
             }
         }
@@ -450,12 +450,12 @@ pub mod endpoints {
                     /// `name`: optional; sending null is not the same as leaving it out.
                     pub name: Option<Option<String>>,
                 }
-                impl serde::Serialize for Request {
-                    fn serialize<S: serde::Serializer>(
+                impl ::serde::Serialize for Request {
+                    fn serialize<S: ::serde::Serializer>(
                         &self,
                         serializer: S,
                     ) -> Result<S::Ok, S::Error> {
-                        use serde::ser::SerializeStruct as _;
+                        use ::serde::ser::SerializeStruct as _;
                         let len = usize::from(self.name.is_some());
                         let mut state = serializer.serialize_struct("Request", len)?;
                         if let Some(value) = &self.name {
@@ -470,8 +470,8 @@ pub mod endpoints {
                     /// `id`: may be absent.
                     pub id: Option<String>,
                 }
-                impl<'de> serde::Deserialize<'de> for Response {
-                    fn deserialize<D: serde::Deserializer<'de>>(
+                impl<'de> ::serde::Deserialize<'de> for Response {
+                    fn deserialize<D: ::serde::Deserializer<'de>>(
                         deserializer: D,
                     ) -> Result<Self, D::Error> {
                         crate::__private::object(deserializer)
@@ -479,7 +479,7 @@ pub mod endpoints {
                 }
                 impl crate::__private::Object for Response {
                     const EXPECTING: &'static str = "struct Response";
-                    fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
                         mut map: A,
                     ) -> Result<Self, A::Error> {
                         let mut id: Option<Option<String>> = None;
@@ -523,7 +523,7 @@ pub mod endpoints {
                     pub fn new(file: crate::upload::UploadFile) -> Self {
                         Self {
                             file: Some(file),
-                            ..Self::default()
+                            ..Default::default()
                         }
                     }
                 }

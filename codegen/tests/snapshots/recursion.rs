@@ -64,8 +64,8 @@ pub mod models {
         /// `again`: may be absent.
         pub again: Option<Box<Note>>,
     }
-    impl<'de> serde::Deserialize<'de> for Note {
-        fn deserialize<D: serde::Deserializer<'de>>(
+    impl<'de> ::serde::Deserialize<'de> for Note {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> Result<Self, D::Error> {
             crate::__private::object(deserializer)
@@ -73,7 +73,7 @@ pub mod models {
     }
     impl crate::__private::Object for Note {
         const EXPECTING: &'static str = "struct Note";
-        fn from_map<'de, A: serde::de::MapAccess<'de>>(
+        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
             mut map: A,
         ) -> Result<Self, A::Error> {
             let mut id: Option<String> = None;
@@ -88,76 +88,76 @@ pub mod models {
                 }?;
             }
             Ok(Self {
-                id: crate::__private::required(id, "id")?,
+                id: crate::__private::required(id, "id", Self::EXPECTING)?,
                 renote: renote.flatten(),
                 again: again.flatten(),
             })
         }
     }
     /// The `Tree` schema.
-    #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, ::serde::Serialize, ::serde::Deserialize)]
     #[serde(transparent)]
     pub struct Tree(pub Vec<Tree>);
     /// The `Loop` schema.
-    pub type Loop = serde_json::Value;
+    pub type Loop = ::serde_json::Value;
     /// The `Either` schema.
-    pub type Either = serde_json::Value;
+    pub type Either = ::serde_json::Value;
     /// This server's spec has no `Announcement` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `Announcement` schema.
-    pub type Announcement = serde_json::Value;
+    pub type Announcement = ::serde_json::Value;
     /// This server's spec has no `Antenna` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `Antenna` schema.
-    pub type Antenna = serde_json::Value;
+    pub type Antenna = ::serde_json::Value;
     /// This server's spec has no `ChatMessage` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `ChatMessage` schema.
-    pub type ChatMessage = serde_json::Value;
+    pub type ChatMessage = ::serde_json::Value;
     /// This server's spec has no `ChatMessageLite` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `ChatMessageLite` schema.
-    pub type ChatMessageLite = serde_json::Value;
+    pub type ChatMessageLite = ::serde_json::Value;
     /// This server's spec has no `DriveFile` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `DriveFile` schema.
-    pub type DriveFile = serde_json::Value;
+    pub type DriveFile = ::serde_json::Value;
     /// This server's spec has no `DriveFolder` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `DriveFolder` schema.
-    pub type DriveFolder = serde_json::Value;
+    pub type DriveFolder = ::serde_json::Value;
     /// This server's spec has no `EmojiDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `EmojiDetailed` schema.
-    pub type EmojiDetailed = serde_json::Value;
+    pub type EmojiDetailed = ::serde_json::Value;
     /// This server's spec has no `MeDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `MeDetailed` schema.
-    pub type MeDetailed = serde_json::Value;
+    pub type MeDetailed = ::serde_json::Value;
     /// This server's spec has no `Notification` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `Notification` schema.
-    pub type Notification = serde_json::Value;
+    pub type Notification = ::serde_json::Value;
     /// This server's spec has no `ReversiGameDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `ReversiGameDetailed` schema.
-    pub type ReversiGameDetailed = serde_json::Value;
+    pub type ReversiGameDetailed = ::serde_json::Value;
     /// This server's spec has no `Signin` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `Signin` schema.
-    pub type Signin = serde_json::Value;
+    pub type Signin = ::serde_json::Value;
     /// This server's spec has no `UserDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `UserDetailed` schema.
-    pub type UserDetailed = serde_json::Value;
+    pub type UserDetailed = ::serde_json::Value;
     /// This server's spec has no `UserDetailedNotMe` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `UserDetailedNotMe` schema.
-    pub type UserDetailedNotMe = serde_json::Value;
+    pub type UserDetailedNotMe = ::serde_json::Value;
     /// This server's spec has no `UserLite` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `UserLite` schema.
-    pub type UserLite = serde_json::Value;
+    pub type UserLite = ::serde_json::Value;
 }
 /// One module per endpoint, nested by path: `notes/create` is `endpoints::notes::create`.
 ///
@@ -186,12 +186,12 @@ pub mod endpoints {
                 /// `noteId`: required.
                 pub note_id: Option<String>,
             }
-            impl serde::Serialize for Request {
-                fn serialize<S: serde::Serializer>(
+            impl ::serde::Serialize for Request {
+                fn serialize<S: ::serde::Serializer>(
                     &self,
                     serializer: S,
                 ) -> Result<S::Ok, S::Error> {
-                    use serde::ser::SerializeStruct as _;
+                    use ::serde::ser::SerializeStruct as _;
                     let len = usize::from(self.note_id.is_some());
                     let mut state = serializer.serialize_struct("Request", len)?;
                     if let Some(value) = &self.note_id {
@@ -263,12 +263,12 @@ pub mod endpoints {
             /// `loop`: optional.
             pub r#loop: Option<crate::models::Loop>,
         }
-        impl serde::Serialize for Request {
-            fn serialize<S: serde::Serializer>(
+        impl ::serde::Serialize for Request {
+            fn serialize<S: ::serde::Serializer>(
                 &self,
                 serializer: S,
             ) -> Result<S::Ok, S::Error> {
-                use serde::ser::SerializeStruct as _;
+                use ::serde::ser::SerializeStruct as _;
                 let len = usize::from(self.tree.is_some())
                     + usize::from(self.r#loop.is_some());
                 let mut state = serializer.serialize_struct("Request", len)?;
@@ -301,7 +301,7 @@ pub mod endpoints {
             /// ones are left out. For [`Client::call`](crate::Client::call).
             #[inline]
             pub fn new() -> Self {
-                Self::default()
+                Default::default()
             }
         }
         /// The parameters of [`trees`](crate::endpoints::trees), by name.

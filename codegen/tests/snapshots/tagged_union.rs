@@ -49,15 +49,15 @@ pub mod models {
         ReactionEtc(Box<NotificationReactionEtc>),
         /// A `type` this version of the crate does not know, or a body that does not
         /// fit its variant: the JSON as the server sent it.
-        Unknown(serde_json::Value),
+        Unknown(::serde_json::Value),
     }
-    impl<'de> serde::Deserialize<'de> for Notification {
-        fn deserialize<D: serde::Deserializer<'de>>(
+    impl<'de> ::serde::Deserialize<'de> for Notification {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> Result<Self, D::Error> {
-            let value = serde_json::Value::deserialize(deserializer)?;
+            let value = ::serde_json::Value::deserialize(deserializer)?;
             Ok(
-                match value.get("type").and_then(serde_json::Value::as_str) {
+                match value.get("type").and_then(::serde_json::Value::as_str) {
                     Some("follow") => {
                         crate::__private::variant(
                             value,
@@ -109,22 +109,22 @@ pub mod models {
             }
         }
     }
-    impl std::fmt::Display for Kind {
+    impl ::std::fmt::Display for Kind {
         #[inline]
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(self.as_str())
         }
     }
-    impl serde::Serialize for Kind {
-        fn serialize<S: serde::Serializer>(
+    impl ::serde::Serialize for Kind {
+        fn serialize<S: ::serde::Serializer>(
             &self,
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
-    impl<'de> serde::Deserialize<'de> for Kind {
-        fn deserialize<D: serde::Deserializer<'de>>(
+    impl<'de> ::serde::Deserialize<'de> for Kind {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> Result<Self, D::Error> {
             crate::__private::string_enum(deserializer)
@@ -138,8 +138,8 @@ pub mod models {
         /// `userId`: may be absent.
         pub user_id: Option<String>,
     }
-    impl<'de> serde::Deserialize<'de> for NotificationFollow {
-        fn deserialize<D: serde::Deserializer<'de>>(
+    impl<'de> ::serde::Deserialize<'de> for NotificationFollow {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> Result<Self, D::Error> {
             crate::__private::object(deserializer)
@@ -147,7 +147,7 @@ pub mod models {
     }
     impl crate::__private::Object for NotificationFollow {
         const EXPECTING: &'static str = "struct NotificationFollow";
-        fn from_map<'de, A: serde::de::MapAccess<'de>>(
+        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
             mut map: A,
         ) -> Result<Self, A::Error> {
             let mut id: Option<crate::types::Id> = None;
@@ -160,7 +160,7 @@ pub mod models {
                 }?;
             }
             Ok(Self {
-                id: crate::__private::required(id, "id")?,
+                id: crate::__private::required(id, "id", Self::EXPECTING)?,
                 user_id: user_id.flatten(),
             })
         }
@@ -197,14 +197,14 @@ pub mod models {
             }
         }
     }
-    impl std::fmt::Display for NotificationReactionEtcType {
+    impl ::std::fmt::Display for NotificationReactionEtcType {
         #[inline]
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(self.as_str())
         }
     }
-    impl<'de> serde::Deserialize<'de> for NotificationReactionEtcType {
-        fn deserialize<D: serde::Deserializer<'de>>(
+    impl<'de> ::serde::Deserialize<'de> for NotificationReactionEtcType {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> Result<Self, D::Error> {
             crate::__private::string_enum(deserializer)
@@ -220,8 +220,8 @@ pub mod models {
         /// `noteId`: may be absent.
         pub note_id: Option<String>,
     }
-    impl<'de> serde::Deserialize<'de> for NotificationReactionEtc {
-        fn deserialize<D: serde::Deserializer<'de>>(
+    impl<'de> ::serde::Deserialize<'de> for NotificationReactionEtc {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> Result<Self, D::Error> {
             crate::__private::object(deserializer)
@@ -229,7 +229,7 @@ pub mod models {
     }
     impl crate::__private::Object for NotificationReactionEtc {
         const EXPECTING: &'static str = "struct NotificationReactionEtc";
-        fn from_map<'de, A: serde::de::MapAccess<'de>>(
+        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
             mut map: A,
         ) -> Result<Self, A::Error> {
             let mut id: Option<crate::types::Id> = None;
@@ -244,8 +244,8 @@ pub mod models {
                 }?;
             }
             Ok(Self {
-                id: crate::__private::required(id, "id")?,
-                r#type: crate::__private::required(r#type, "type")?,
+                id: crate::__private::required(id, "id", Self::EXPECTING)?,
+                r#type: crate::__private::required(r#type, "type", Self::EXPECTING)?,
                 note_id: note_id.flatten(),
             })
         }
@@ -253,59 +253,59 @@ pub mod models {
     /// This server's spec has no `Announcement` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `Announcement` schema.
-    pub type Announcement = serde_json::Value;
+    pub type Announcement = ::serde_json::Value;
     /// This server's spec has no `Antenna` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `Antenna` schema.
-    pub type Antenna = serde_json::Value;
+    pub type Antenna = ::serde_json::Value;
     /// This server's spec has no `ChatMessage` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `ChatMessage` schema.
-    pub type ChatMessage = serde_json::Value;
+    pub type ChatMessage = ::serde_json::Value;
     /// This server's spec has no `ChatMessageLite` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `ChatMessageLite` schema.
-    pub type ChatMessageLite = serde_json::Value;
+    pub type ChatMessageLite = ::serde_json::Value;
     /// This server's spec has no `DriveFile` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `DriveFile` schema.
-    pub type DriveFile = serde_json::Value;
+    pub type DriveFile = ::serde_json::Value;
     /// This server's spec has no `DriveFolder` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `DriveFolder` schema.
-    pub type DriveFolder = serde_json::Value;
+    pub type DriveFolder = ::serde_json::Value;
     /// This server's spec has no `EmojiDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `EmojiDetailed` schema.
-    pub type EmojiDetailed = serde_json::Value;
+    pub type EmojiDetailed = ::serde_json::Value;
     /// This server's spec has no `MeDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `MeDetailed` schema.
-    pub type MeDetailed = serde_json::Value;
+    pub type MeDetailed = ::serde_json::Value;
     /// This server's spec has no `Note` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `Note` schema.
-    pub type Note = serde_json::Value;
+    pub type Note = ::serde_json::Value;
     /// This server's spec has no `ReversiGameDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `ReversiGameDetailed` schema.
-    pub type ReversiGameDetailed = serde_json::Value;
+    pub type ReversiGameDetailed = ::serde_json::Value;
     /// This server's spec has no `Signin` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `Signin` schema.
-    pub type Signin = serde_json::Value;
+    pub type Signin = ::serde_json::Value;
     /// This server's spec has no `UserDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `UserDetailed` schema.
-    pub type UserDetailed = serde_json::Value;
+    pub type UserDetailed = ::serde_json::Value;
     /// This server's spec has no `UserDetailedNotMe` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `UserDetailedNotMe` schema.
-    pub type UserDetailedNotMe = serde_json::Value;
+    pub type UserDetailedNotMe = ::serde_json::Value;
     /// This server's spec has no `UserLite` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `UserLite` schema.
-    pub type UserLite = serde_json::Value;
+    pub type UserLite = ::serde_json::Value;
 }
 /// One module per endpoint, nested by path: `notes/create` is `endpoints::notes::create`.
 ///
@@ -343,12 +343,12 @@ pub mod endpoints {
                 /// `kind`: optional.
                 pub kind: Option<crate::models::Kind>,
             }
-            impl serde::Serialize for Request {
-                fn serialize<S: serde::Serializer>(
+            impl ::serde::Serialize for Request {
+                fn serialize<S: ::serde::Serializer>(
                     &self,
                     serializer: S,
                 ) -> Result<S::Ok, S::Error> {
-                    use serde::ser::SerializeStruct as _;
+                    use ::serde::ser::SerializeStruct as _;
                     let len = usize::from(self.since_id.is_some())
                         + usize::from(self.until_id.is_some())
                         + usize::from(self.limit.is_some())
@@ -404,7 +404,7 @@ pub mod endpoints {
                         crate::models::Notification::Follow(v) => Some(&v.id),
                         crate::models::Notification::ReactionEtc(v) => Some(&v.id),
                         crate::models::Notification::Unknown(v) => {
-                            v.get("id").and_then(serde_json::Value::as_str)
+                            v.get("id").and_then(::serde_json::Value::as_str)
                         }
                     }
                 }
@@ -414,7 +414,7 @@ pub mod endpoints {
                 /// ones are left out. For [`Client::call`](crate::Client::call).
                 #[inline]
                 pub fn new() -> Self {
-                    Self::default()
+                    Default::default()
                 }
             }
             /// The parameters of [`i/notifications`](crate::endpoints::i::notifications), by name.

@@ -42,63 +42,63 @@ pub mod models {
     /// This server's spec has no `Announcement` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `Announcement` schema.
-    pub type Announcement = serde_json::Value;
+    pub type Announcement = ::serde_json::Value;
     /// This server's spec has no `Antenna` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `Antenna` schema.
-    pub type Antenna = serde_json::Value;
+    pub type Antenna = ::serde_json::Value;
     /// This server's spec has no `ChatMessage` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `ChatMessage` schema.
-    pub type ChatMessage = serde_json::Value;
+    pub type ChatMessage = ::serde_json::Value;
     /// This server's spec has no `ChatMessageLite` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `ChatMessageLite` schema.
-    pub type ChatMessageLite = serde_json::Value;
+    pub type ChatMessageLite = ::serde_json::Value;
     /// This server's spec has no `DriveFile` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `DriveFile` schema.
-    pub type DriveFile = serde_json::Value;
+    pub type DriveFile = ::serde_json::Value;
     /// This server's spec has no `DriveFolder` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `DriveFolder` schema.
-    pub type DriveFolder = serde_json::Value;
+    pub type DriveFolder = ::serde_json::Value;
     /// This server's spec has no `EmojiDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `EmojiDetailed` schema.
-    pub type EmojiDetailed = serde_json::Value;
+    pub type EmojiDetailed = ::serde_json::Value;
     /// This server's spec has no `MeDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `MeDetailed` schema.
-    pub type MeDetailed = serde_json::Value;
+    pub type MeDetailed = ::serde_json::Value;
     /// This server's spec has no `Note` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `Note` schema.
-    pub type Note = serde_json::Value;
+    pub type Note = ::serde_json::Value;
     /// This server's spec has no `Notification` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `Notification` schema.
-    pub type Notification = serde_json::Value;
+    pub type Notification = ::serde_json::Value;
     /// This server's spec has no `ReversiGameDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `ReversiGameDetailed` schema.
-    pub type ReversiGameDetailed = serde_json::Value;
+    pub type ReversiGameDetailed = ::serde_json::Value;
     /// This server's spec has no `Signin` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `Signin` schema.
-    pub type Signin = serde_json::Value;
+    pub type Signin = ::serde_json::Value;
     /// This server's spec has no `UserDetailed` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `UserDetailed` schema.
-    pub type UserDetailed = serde_json::Value;
+    pub type UserDetailed = ::serde_json::Value;
     /// This server's spec has no `UserDetailedNotMe` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `UserDetailedNotMe` schema.
-    pub type UserDetailedNotMe = serde_json::Value;
+    pub type UserDetailedNotMe = ::serde_json::Value;
     /// This server's spec has no `UserLite` schema; the crate's hand-written parts (streaming) still name it, so it stands for whatever JSON arrives.
     ///
     /// The `UserLite` schema.
-    pub type UserLite = serde_json::Value;
+    pub type UserLite = ::serde_json::Value;
 }
 /// One module per endpoint, nested by path: `notes/create` is `endpoints::notes::create`.
 ///
@@ -142,12 +142,12 @@ pub mod endpoints {
                 /// `type`: optional.
                 pub r#type: Option<String>,
             }
-            impl serde::Serialize for Request {
-                fn serialize<S: serde::Serializer>(
+            impl ::serde::Serialize for Request {
+                fn serialize<S: ::serde::Serializer>(
                     &self,
                     serializer: S,
                 ) -> Result<S::Ok, S::Error> {
-                    use serde::ser::SerializeStruct as _;
+                    use ::serde::ser::SerializeStruct as _;
                     let len = usize::from(self.name.is_some())
                         + usize::from(self.birthday.is_some())
                         + usize::from(self.ratio.is_some())
@@ -186,8 +186,8 @@ pub mod endpoints {
                 /// `maybe`: may be absent or null.
                 pub maybe: Option<f64>,
             }
-            impl<'de> serde::Deserialize<'de> for Response {
-                fn deserialize<D: serde::Deserializer<'de>>(
+            impl<'de> ::serde::Deserialize<'de> for Response {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
                     deserializer: D,
                 ) -> Result<Self, D::Error> {
                     crate::__private::object(deserializer)
@@ -195,7 +195,7 @@ pub mod endpoints {
             }
             impl crate::__private::Object for Response {
                 const EXPECTING: &'static str = "struct Response";
-                fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
                     mut map: A,
                 ) -> Result<Self, A::Error> {
                     let mut id: Option<String> = None;
@@ -222,8 +222,12 @@ pub mod endpoints {
                         }?;
                     }
                     Ok(Self {
-                        id: crate::__private::required(id, "id")?,
-                        length: crate::__private::required(length, "length")?,
+                        id: crate::__private::required(id, "id", Self::EXPECTING)?,
+                        length: crate::__private::required(
+                            length,
+                            "length",
+                            Self::EXPECTING,
+                        )?,
                         maybe: maybe.flatten(),
                     })
                 }
@@ -252,7 +256,7 @@ pub mod endpoints {
                 pub fn new(name: Option<impl Into<String>>) -> Self {
                     Self {
                         name: Some(name.map(|v| v.into())),
-                        ..Self::default()
+                        ..Default::default()
                     }
                 }
             }
