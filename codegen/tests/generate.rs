@@ -1111,3 +1111,43 @@ fn a_nested_request_field_named_default_does_not_hide_default() {
     assert!(code.contains("pub fn default(mut self"), "{code}");
     assert!(!code.contains("Self::default()"), "{code}");
 }
+
+/// Schema `S{i}` is `allOf` of `S{i+1}` four times, `levels` deep; the last has a property.
+fn deep_all_of_spec(levels: usize) -> String {
+    let mut schemas = serde_json::Map::new();
+    for i in 0..levels {
+        let next = json!({"$ref": format!("#/components/schemas/S{}", i + 1)});
+        schemas.insert(format!("S{i}"), json!({"allOf": [next, next, next, next]}));
+    }
+    schemas.insert(
+        format!("S{levels}"),
+        json!({"type": "object", "properties": {"x": {"type": "string"}}, "required": ["x"]}),
+    );
+    spec(
+        Value::Object(schemas),
+        &[(
+            "/deep",
+            json!({"allOf": [{"$ref": "#/components/schemas/S0"}, {"$ref": "#/components/schemas/S0"}]}),
+            Some(json!({"$ref": "#/components/schemas/S0"})),
+        )],
+    )
+}
+
+#[test]
+fn deep_all_of_chains_merge_in_linear_time() {
+    // Merging each part anew takes 4^20 merges here (hours); finishing at all is the check.
+    let text = deep_all_of_spec(20);
+    let api = api(&text);
+    let TypeKind::Struct(fields) = named(&api, "models", "S0") else {
+        panic!()
+    };
+    assert_eq!(
+        fields
+            .iter()
+            .map(|f| (f.json.as_str(), f.required))
+            .collect::<Vec<_>>(),
+        [("x", true)]
+    );
+    let request = api.fields(api.endpoints[0].request);
+    assert_eq!(request.len(), 1);
+}

@@ -1,12 +1,13 @@
 //! The state of one build: the types so far, the component schemas, name scopes, and the
 //! warnings. References are followed here, with every cycle and dangling target caught.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use openapiv3::{OpenAPI, ReferenceOr, Schema};
 
 use super::schema::{is_null_only, untyped};
+use super::shape::Shape;
 use super::{Ty, TypeDef, TypeId, TypeKind};
 use crate::diagnostics::Warnings;
 use crate::names::{self, Scope};
@@ -130,6 +131,11 @@ pub(super) struct Builder<'a> {
     scopes: HashMap<Vec<String>, Scope>,
     /// Shared by the many `&self` steps that follow references.
     pub warnings: RefCell<Warnings>,
+    /// Each component's shape once merged (see `shape`).
+    pub shapes: RefCell<HashMap<String, Shape>>,
+    /// While a shape is merged: the lowest place in its stack of components that a cycle
+    /// was cut at (`usize::MAX` for none).
+    pub shape_cut: Cell<usize>,
     untyped: Schema,
 }
 
@@ -143,6 +149,8 @@ impl<'a> Builder<'a> {
             shared: HashMap::new(),
             scopes: HashMap::new(),
             warnings: RefCell::new(warnings),
+            shapes: RefCell::new(HashMap::new()),
+            shape_cut: Cell::new(usize::MAX),
             untyped: untyped(),
         }
     }
