@@ -275,11 +275,15 @@ pub(crate) enum Payload {
     Query(Map<String, Value>),
 }
 
-/// What an endpoint sends outside its body (declared query and header parameters).
+/// What a call carries besides its body: declared query and header parameters, and the
+/// secrets it holds other than the client's token.
 #[derive(Default)]
 pub(crate) struct Outside {
     pub query: Vec<(&'static str, String)>,
     pub headers: Vec<(&'static str, String)>,
+    /// An app secret, a MiAuth session id: cut from the call's errors and log lines, like
+    /// the token, in case a server echoes them.
+    pub secrets: Vec<String>,
 }
 
 /// The body ready to send, built once for all attempts.
@@ -413,6 +417,7 @@ impl Client {
         let outside = Outside {
             query: request.query(),
             headers: request.headers(),
+            secrets: Vec::new(),
         };
         self.send_with(&request.path(), payload, &outside, true)
             .await
@@ -448,42 +453,53 @@ impl Client {
                 })
             }
         };
-        let body = self.send(name, Payload::Json(fields), true).await?;
-        self.decode(name, &body)
+        self.call_raw_with(name, fields, true, Vec::new()).await
     }
 
-    /// Like [`Client::call_raw`], without the token (for MiAuth's `check`).
-    pub(crate) async fn call_raw_anonymous(
+    /// [`Client::call_raw`] for the auth flows: with or without the token, and with the
+    /// secrets the call carries (an app secret, a MiAuth session id), which its errors and
+    /// log lines never show.
+    pub(crate) async fn call_raw_with(
         &self,
         name: &str,
         body: Map<String, Value>,
+        with_token: bool,
+        secrets: Vec<String>,
     ) -> Result<Value> {
-        let body = self.send(name, Payload::Json(body), false).await?;
-        self.decode(name, &body)
+        let outside = Outside {
+            secrets,
+            ..Outside::default()
+        };
+        let body = self
+            .send_with(name, Payload::Json(body), &outside, with_token)
+            .await?;
+        self.decode_with(name, &body, &outside.secrets)
     }
 
     fn decode<T: serde::de::DeserializeOwned>(&self, name: &str, body: &[u8]) -> Result<T> {
+        self.decode_with(name, body, &[])
+    }
+
+    fn decode_with<T: serde::de::DeserializeOwned>(
+        &self,
+        name: &str,
+        body: &[u8],
+        secrets: &[String],
+    ) -> Result<T> {
         decode_body(name, body).map_err(|mut err| {
-            if let Some(token) = &self.inner.token {
-                redact(&mut err, token.expose_secret());
-            }
+            redact(&mut err, &self.secrets(secrets));
             err
         })
     }
 
-    /// The one send path: HTTP, status mapping, error decoding, retries and tracing.
-    /// Answers the body of a success (empty for `204`).
-    pub(crate) async fn send(
-        &self,
-        name: &str,
-        payload: Payload,
-        with_token: bool,
-    ) -> Result<Bytes> {
-        self.send_with(name, payload, &Outside::default(), with_token)
-            .await
+    /// The client's token and a call's own secrets: what its errors and logs never show.
+    fn secrets<'a>(&'a self, own: &'a [String]) -> Vec<&'a str> {
+        let token = self.inner.token.as_ref().map(Token::expose_secret);
+        own.iter().map(String::as_str).chain(token).collect()
     }
 
-    /// [`Client::send`] with parameters outside the body.
+    /// The one send path: HTTP, status mapping, error decoding, retries and tracing.
+    /// Answers the body of a success (empty for `204`).
     async fn send_with(
         &self,
         name: &str,
@@ -491,9 +507,18 @@ impl Client {
         outside: &Outside,
         with_token: bool,
     ) -> Result<Bytes> {
+        // A MiAuth check's name holds its session id: the span shows it cut.
+        let mut shown = name.to_owned();
+        for secret in self
+            .secrets(&outside.secrets)
+            .into_iter()
+            .filter(|s| !s.is_empty())
+        {
+            shown = shown.replace(secret, "***");
+        }
         let span = tracing::info_span!(
             "misskey.request",
-            endpoint = %name,
+            endpoint = %shown,
             status = field::Empty,
             duration_ms = field::Empty,
             attempts = field::Empty,
@@ -540,9 +565,7 @@ impl Client {
 
         let mut attempt = 1;
         let result = loop {
-            let result = self
-                .send_once(name, &url, &prepared, &outside.headers, bearer, token)
-                .await;
+            let result = self.send_once(name, &url, &prepared, outside, bearer).await;
             let err = match result {
                 Ok(ok) => break Ok(ok),
                 Err(err) => err,
@@ -583,11 +606,12 @@ impl Client {
         name: &str,
         url: &Url,
         prepared: &Prepared,
-        headers: &[(&'static str, String)],
+        outside: &Outside,
         bearer: Option<&Token>,
-        token: Option<&Token>,
     ) -> Result<(u16, Bytes)> {
         let inner = &self.inner;
+        let headers = &outside.headers;
+        let secrets = self.secrets(&outside.secrets);
         let mut req = match prepared {
             Prepared::Query(_) => inner.http.get(url.clone()),
             _ => inner.http.post(url.clone()),
@@ -619,7 +643,18 @@ impl Client {
                     form = form.text(key.clone(), value.clone());
                 }
                 for (key, file) in files {
-                    form = form.part(key.clone(), file.to_part().await?);
+                    // Opening a file is part of the call: the timeout covers it too.
+                    let part =
+                        match inner.timeout {
+                            Some(after) => tokio::time::timeout(after, file.to_part())
+                                .await
+                                .map_err(|_| Error::Timeout {
+                                    endpoint: name.to_owned(),
+                                    after: Some(after),
+                                })??,
+                            None => file.to_part().await?,
+                        };
+                    form = form.part(key.clone(), part);
                 }
                 req.multipart(form)
             }
@@ -660,15 +695,13 @@ impl Client {
                 Some(resp.url().to_string())
             };
             // A server that echoes the request may put the token in the address.
-            let location = match (location, token) {
-                (Some(l), Some(t)) => Some(l.replace(t.expose_secret(), "***")),
-                (location, _) => location,
-            };
-            return Err(Error::Redirect {
+            let mut err = Error::Redirect {
                 endpoint: name.to_owned(),
                 status: status.as_u16(),
                 location,
-            });
+            };
+            redact(&mut err, &secrets);
+            return Err(err);
         }
         let content_type = header(CONTENT_TYPE).map(str::to_owned);
         let retry_after = header(RETRY_AFTER).map(str::to_owned);
@@ -681,8 +714,9 @@ impl Client {
         if announced > limit as u64 {
             return Err(too_large());
         }
-        // Sized once from the announced length (within the limit): no regrowth on the way.
-        let mut body = Vec::with_capacity(announced as usize);
+        // Sized from the announced length, within the limit and never past a small cap: a
+        // server can announce any length (and `max_response_size` may be `usize::MAX`).
+        let mut body = Vec::with_capacity((announced as usize).min(limit).min(PREALLOCATED));
         while let Some(chunk) = resp.chunk().await.map_err(transport)? {
             if body.len() + chunk.len() > limit {
                 return Err(too_large());
@@ -694,10 +728,13 @@ impl Client {
             content_type: content_type.as_deref(),
             retry_after: retry_after.as_deref(),
         };
-        let secret = token.map(Token::expose_secret);
-        check_response(name, status.as_u16(), meta, body, secret).map(|b| (status.as_u16(), b))
+        check_response(name, status.as_u16(), meta, body, &secrets).map(|b| (status.as_u16(), b))
     }
 }
+
+/// The most an answer's buffer is sized for before its bytes arrive (1 MiB); past that it
+/// grows with what actually comes.
+const PREALLOCATED: usize = 1 << 20;
 
 /// The message of a file that changed size while it was uploaded, if that is among the
 /// causes of a transport error.
@@ -733,8 +770,15 @@ fn check_endpoint_path(name: &str) -> Result<()> {
     } else if name.starts_with('/') {
         Some("it starts with `/`".to_owned())
     } else {
+        // Read as the server will: `%2e%2e` is `..`, and `%2f` a separator.
         name.split('/')
-            .find(|segment| matches!(*segment, "" | "." | ".."))
+            .find(|segment| {
+                let decoded = percent_decoded(segment);
+                matches!(decoded.as_slice(), b"" | b"." | b"..")
+                    || decoded
+                        .iter()
+                        .any(|b| matches!(b, b'/' | b'\\' | b'?' | b'#'))
+            })
             .map(|segment| format!("it has a segment {segment:?} (a path parameter set to that?)"))
     };
     match reason {
@@ -744,6 +788,30 @@ fn check_endpoint_path(name: &str) -> Result<()> {
         }),
         None => Ok(()),
     }
+}
+
+/// A path segment with its `%XX` escapes decoded (an escape that is not one stays as it is).
+fn percent_decoded(segment: &str) -> Vec<u8> {
+    let bytes = segment.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 /// Serializes a request into the JSON object the server expects.

@@ -43,7 +43,10 @@ pub fn variant<T: DeserializeOwned, U>(
     match T::deserialize(&value) {
         Ok(decoded) => wrap(decoded),
         Err(err) => {
-            tracing::debug!(error = %err, "a union variant did not decode; kept as JSON");
+            tracing::debug!(
+                error = %crate::error::without_values(&err.to_string()),
+                "a union variant did not decode; kept as JSON"
+            );
             unknown(value)
         }
     }

@@ -36,16 +36,16 @@ pub(crate) struct ResponseMeta<'a> {
 
 /// Maps an answer to its body (`200`, or empty for `204`) or to the right [`Error`].
 ///
-/// `secret`, when given, is cut out of anything copied from the body into the error, in case
-/// a server or proxy echoes the request back.
+/// `secrets` (the token, and any other the call carries) are cut out of anything copied
+/// from the body into the error, in case a server or proxy echoes the request back.
 pub(crate) fn check_response(
     endpoint: &str,
     status: u16,
     meta: ResponseMeta<'_>,
     mut body: Bytes,
-    secret: Option<&str>,
+    secrets: &[&str],
 ) -> Result<Bytes> {
-    let len = check_answer(endpoint, status, meta, &body, secret)?.len();
+    let len = check_answer(endpoint, status, meta, &body, secrets)?.len();
     body.truncate(len);
     Ok(body)
 }
@@ -56,7 +56,7 @@ fn check_answer<'b>(
     status: u16,
     meta: ResponseMeta<'_>,
     body: &'b [u8],
-    secret: Option<&str>,
+    secrets: &[&str],
 ) -> Result<&'b [u8]> {
     match status {
         204 => return Ok(&[]),
@@ -64,9 +64,7 @@ fn check_answer<'b>(
         _ => {}
     }
     let mut err = error_from_body(endpoint, status, meta, body);
-    if let Some(secret) = secret.filter(|s| !s.is_empty()) {
-        redact(&mut err, secret);
-    }
+    redact(&mut err, secrets);
     Err(err)
 }
 
@@ -255,13 +253,59 @@ pub(crate) fn decode_body<T: DeserializeOwned>(endpoint: &str, body: &[u8]) -> R
 }
 
 /// A body that is not UTF-8 fails where serde_json's own reading of it does: at the first
-/// string holding a bad byte, or at a bad byte outside strings.
+/// string holding a bad byte, or at a bad byte outside strings. Found by reading every
+/// string and keeping none ([`Utf8Check`]): the error costs no memory beyond its excerpt,
+/// however large the body.
 fn not_utf8(endpoint: &str, body: &[u8]) -> Error {
-    let source = match serde_json::from_slice::<Value>(body) {
+    let source = match serde_json::from_slice::<Utf8Check>(body) {
         Err(err) => err,
         Ok(_) => serde::de::Error::custom("the body is not valid UTF-8"),
     };
     decode_error(endpoint, body, body, source)
+}
+
+/// Any JSON value, read for its strings to be checked as UTF-8 (as a `Value` would read
+/// them) and then dropped.
+struct Utf8Check;
+
+impl<'de> serde::Deserialize<'de> for Utf8Check {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(Utf8Check)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Utf8Check {
+    type Value = Utf8Check;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Self, E> {
+        Ok(Utf8Check)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self, E> {
+        Ok(Utf8Check)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self, E> {
+        Ok(Utf8Check)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self, E> {
+        Ok(Utf8Check)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Self, E> {
+        Ok(Utf8Check)
+    }
+    fn visit_unit<E>(self) -> Result<Self, E> {
+        Ok(Utf8Check)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self, A::Error> {
+        while seq.next_element::<Utf8Check>()?.is_some() {}
+        Ok(Utf8Check)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self, A::Error> {
+        while map.next_entry::<Utf8Check, Utf8Check>()?.is_some() {}
+        Ok(Utf8Check)
+    }
 }
 
 /// The decode error for `source`, which serde_json raised reading `text` (the body, or `null`
@@ -409,7 +453,7 @@ fn check_captured<'b>(
         content_type: header("content-type"),
         retry_after: header("retry-after"),
     };
-    check_answer(endpoint, status, meta, body, None)
+    check_answer(endpoint, status, meta, body, &[])
 }
 
 #[cfg(test)]

@@ -127,11 +127,9 @@ impl UploadFile {
         let part = match &self.source {
             Source::Bytes(bytes) => Part::stream_with_length(bytes.clone(), bytes.len() as u64),
             Source::Path(path) => {
-                let file = tokio::fs::File::open(path).await.map_err(|e| {
+                // Looked at before it is opened: opening a FIFO waits for a writer, forever.
+                let metadata = tokio::fs::metadata(path).await.map_err(|e| {
                     Error::upload(format!("cannot open {}", path.display()), Some(e))
-                })?;
-                let metadata = file.metadata().await.map_err(|e| {
-                    Error::upload(format!("cannot read {}", path.display()), Some(e))
                 })?;
                 if metadata.is_dir() {
                     return Err(Error::upload(
@@ -139,7 +137,24 @@ impl UploadFile {
                         None,
                     ));
                 }
-                let len = metadata.len();
+                if !metadata.is_file() {
+                    return Err(Error::upload(
+                        format!(
+                            "{} is not a regular file (a pipe, socket or device has no length \
+                             to announce); send it with UploadFile::from_reader",
+                            path.display()
+                        ),
+                        None,
+                    ));
+                }
+                let file = tokio::fs::File::open(path).await.map_err(|e| {
+                    Error::upload(format!("cannot open {}", path.display()), Some(e))
+                })?;
+                let len = file
+                    .metadata()
+                    .await
+                    .map_err(|e| Error::upload(format!("cannot read {}", path.display()), Some(e)))?
+                    .len();
                 let stream = exact_length(ReaderStream::new(file), len, path.display().to_string());
                 Part::stream_with_length(reqwest::Body::wrap_stream(stream), len)
             }

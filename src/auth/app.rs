@@ -25,7 +25,7 @@
 
 use std::time::Duration;
 
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
 use super::{Authorization, Permission};
 use crate::{Client, Error, Result, Token};
@@ -128,13 +128,20 @@ impl App {
         })
     }
 
+    /// The app's secret and `others`: what the flow's errors and logs never show, in case a
+    /// server echoes them.
+    fn secrets(&self, others: &[&str]) -> Vec<String> {
+        let mut secrets = vec![self.secret.expose_secret().to_owned()];
+        secrets.extend(others.iter().map(|s| (*s).to_owned()));
+        secrets
+    }
+
     /// Starts a session with `auth/session/generate`; send the user to its `url`.
     pub async fn generate_session(&self, client: &Client) -> Result<AuthSession> {
+        let mut body = Map::new();
+        body.insert("appSecret".into(), self.secret.expose_secret().into());
         let answer = client
-            .call_raw(
-                "auth/session/generate",
-                json!({ "appSecret": self.secret.expose_secret() }),
-            )
+            .call_raw_with("auth/session/generate", body, true, self.secrets(&[]))
             .await?;
         Ok(AuthSession {
             token: text(&answer, "token", "auth/session/generate")?,
@@ -145,10 +152,15 @@ impl App {
     /// Asks `auth/session/userkey` for the session's access token and turns it into the
     /// API token. Fails with code `PENDING_SESSION` while the user has not accepted.
     pub async fn userkey(&self, client: &Client, session_token: &str) -> Result<Authorization> {
+        let mut body = Map::new();
+        body.insert("appSecret".into(), self.secret.expose_secret().into());
+        body.insert("token".into(), session_token.into());
         let answer = client
-            .call_raw(
+            .call_raw_with(
                 "auth/session/userkey",
-                json!({ "appSecret": self.secret.expose_secret(), "token": session_token }),
+                body,
+                true,
+                self.secrets(&[session_token]),
             )
             .await?;
         let access_token = text(&answer, "accessToken", "auth/session/userkey")?;

@@ -144,12 +144,23 @@ impl MiAuthBuilder {
     }
 }
 
-/// One MiAuth flow: one session, used once.
-#[derive(Debug, Clone)]
+/// One MiAuth flow: one session, used once. Its `Debug` hides the session id, which
+/// collects the token (the URL, which holds it, is shown without it).
+#[derive(Clone)]
 pub struct MiAuth {
     client: Client,
     session: String,
     url: Url,
+}
+
+impl std::fmt::Debug for MiAuth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MiAuth")
+            .field("client", &self.client)
+            .field("session", &"***")
+            .field("url", &self.url.as_str().replace(&self.session, "***"))
+            .finish()
+    }
 }
 
 /// What [`MiAuth::check`] found.
@@ -211,7 +222,11 @@ impl MiAuth {
     /// Asks the server whether the user has allowed it (`miauth/{session}/check`).
     pub async fn check(&self) -> Result<MiAuthStatus> {
         let name = format!("miauth/{}/check", self.session);
-        let answer = self.client.call_raw_anonymous(&name, Map::new()).await?;
+        // The session id is the one key that collects the token: cut from errors and logs.
+        let answer = self
+            .client
+            .call_raw_with(&name, Map::new(), false, vec![self.session.clone()])
+            .await?;
         MiAuthStatus::from_check_answer(answer)
     }
 

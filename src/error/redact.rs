@@ -3,64 +3,125 @@
 
 use serde_json::Value;
 
-use super::Error;
+use super::{ApiError, Error, ErrorKind};
 
-/// Replaces `secret` with `***` in whatever an error copied from a body, a header or a
-/// decoding message, in case a server or proxy echoes the request back; an excerpt cut in
-/// the middle of the secret loses the piece it kept too.
-pub(crate) fn redact(err: &mut Error, secret: &str) {
+/// Replaces each of `secrets` (the token, an app secret, a MiAuth session: whatever the
+/// crate was given) with `***` in everything an error copied from a body, a header, a
+/// decoding message or a request's path, in case a server or proxy echoes the request
+/// back; an excerpt cut in the middle of a secret loses the piece it kept too.
+pub(crate) fn redact(err: &mut Error, secrets: &[&str]) {
+    let secrets: Vec<&str> = secrets.iter().copied().filter(|s| !s.is_empty()).collect();
+    if secrets.is_empty() {
+        return;
+    }
     let fix = |s: &mut String| {
-        if s.contains(secret) {
-            *s = s.replace(secret, "***");
-        }
-    };
-    let fix_value = |v: &mut Value| replace_in_strings(v, secret);
-    match err {
-        Error::Api(e) => {
-            fix(&mut e.message);
-            fix(&mut e.code);
-            e.id.as_mut().map(fix);
-            e.info.as_mut().map(fix_value);
-        }
-        Error::RateLimited(e) => {
-            if let Some(e) = &mut e.error {
-                fix(&mut e.message);
-                fix(&mut e.code);
-                e.id.as_mut().map(fix);
-                e.info.as_mut().map(fix_value);
+        for secret in &secrets {
+            if s.contains(secret) {
+                *s = s.replace(secret, "***");
             }
         }
+    };
+    let fix_excerpt = |s: &mut String| {
+        fix(s);
+        for secret in &secrets {
+            mask_cut_secret(s, secret);
+        }
+    };
+    let fix_api = |e: &mut ApiError| {
+        fix(&mut e.endpoint);
+        fix(&mut e.message);
+        fix(&mut e.code);
+        e.id.as_mut().map(fix);
+        if let Some(ErrorKind::Other(kind)) = &mut e.kind {
+            fix(kind);
+        }
+        if let Some(info) = &mut e.info {
+            replace_in_value(info, &fix);
+        }
+    };
+    match err {
+        Error::Api(e) => fix_api(e),
+        Error::RateLimited(e) => {
+            fix(&mut e.endpoint);
+            e.error.as_mut().map(fix_api);
+        }
         Error::Framework(e) => {
+            fix(&mut e.endpoint);
             fix(&mut e.message);
             e.error.as_mut().map(fix);
             e.code.as_mut().map(fix);
         }
         Error::UnexpectedBody(e) => {
-            fix(&mut e.excerpt);
-            mask_cut_secret(&mut e.excerpt, secret);
+            fix(&mut e.endpoint);
+            e.content_type.as_mut().map(fix);
+            fix_excerpt(&mut e.excerpt);
         }
         Error::Decode {
-            excerpt, source, ..
+            endpoint,
+            path,
+            excerpt,
+            source,
         } => {
-            fix(excerpt);
-            mask_cut_secret(excerpt, secret);
-            let message = source.to_string();
-            if message.contains(secret) {
-                *source = serde::de::Error::custom(message.replace(secret, "***"));
+            fix(endpoint);
+            fix(path);
+            fix_excerpt(excerpt);
+            let mut message = source.to_string();
+            let before = message.clone();
+            fix(&mut message);
+            if message != before {
+                *source = serde::de::Error::custom(message);
             }
         }
-        Error::Redirect { location, .. } => {
+        Error::Redirect {
+            endpoint, location, ..
+        } => {
+            fix(endpoint);
             location.as_mut().map(fix);
         }
+        Error::Timeout { endpoint, .. }
+        | Error::Transport { endpoint, .. }
+        | Error::Encode { endpoint, .. }
+        | Error::NoContent { endpoint }
+        | Error::ResponseTooLarge { endpoint, .. } => fix(endpoint),
+        Error::MissingParameters { endpoint, .. } => fix(endpoint),
         _ => {}
     }
 }
 
-fn replace_in_strings(v: &mut Value, secret: &str) {
+/// A decoding message without the values it quotes (`invalid type: string "…"`), for log
+/// lines: a server may have echoed the token, or another secret, into any value, and a log
+/// line is written where no one checks it against the secrets.
+pub(crate) fn without_values(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut quoted = false;
+    for c in message.chars() {
+        if c == '"' {
+            if quoted {
+                out.push('…');
+            }
+            quoted = !quoted;
+            out.push(c);
+        } else if !quoted {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `fix` on every string of a JSON value, keys included (a server may echo the request
+/// with the token as a key).
+fn replace_in_value(v: &mut Value, fix: &impl Fn(&mut String)) {
     match v {
-        Value::String(s) if s.contains(secret) => *s = s.replace(secret, "***"),
-        Value::Array(items) => items.iter_mut().for_each(|i| replace_in_strings(i, secret)),
-        Value::Object(map) => map.values_mut().for_each(|i| replace_in_strings(i, secret)),
+        Value::String(s) => fix(s),
+        Value::Array(items) => items.iter_mut().for_each(|i| replace_in_value(i, fix)),
+        Value::Object(map) => {
+            let entries = std::mem::take(map);
+            for (mut key, mut value) in entries {
+                fix(&mut key);
+                replace_in_value(&mut value, fix);
+                map.insert(key, value);
+            }
+        }
         _ => {}
     }
 }

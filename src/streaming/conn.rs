@@ -18,6 +18,7 @@ use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::WebSocketStream;
 
 use super::{StreamError, StreamResult};
+use crate::error::without_values;
 
 /// The socket under the WebSocket protocol: plain TCP or TLS over it.
 pub(crate) trait Io: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send {}
@@ -622,7 +623,7 @@ impl Task {
         let envelope: Envelope = match serde_json::from_str(text) {
             Ok(envelope) => envelope,
             Err(err) => {
-                tracing::warn!(error = %err, "skipping a streaming frame that is not JSON");
+                tracing::warn!(error = %without_values(&err.to_string()), "skipping a streaming frame that is not JSON");
                 return;
             }
         };
@@ -641,7 +642,10 @@ impl Task {
                     Some(state) => send_all(&state.subscribers, routed.kind, routed.body),
                     None => tracing::debug!(id = %routed.id, "event for a channel not open"),
                 },
-                Err(err) => tracing::warn!(error = %err, "skipping a malformed channel frame"),
+                Err(err) => tracing::warn!(
+                    error = %without_values(&err.to_string()),
+                    "skipping a malformed channel frame"
+                ),
             },
             "noteUpdated" => match Routed::deserialize(envelope.body) {
                 Ok(routed) => {
@@ -655,7 +659,10 @@ impl Task {
                         }
                     }
                 }
-                Err(err) => tracing::warn!(error = %err, "skipping a malformed noteUpdated frame"),
+                Err(err) => tracing::warn!(
+                    error = %without_values(&err.to_string()),
+                    "skipping a malformed noteUpdated frame"
+                ),
             },
             _ => {
                 let (kind, body) = (envelope.kind, envelope.body);

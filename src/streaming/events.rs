@@ -86,7 +86,7 @@ fn finish<E>(
             tracing::warn!(
                 channel = what,
                 event_type,
-                error = %err,
+                error = %crate::error::without_values(&err.to_string()),
                 "streaming event did not decode; passing it on as raw JSON"
             );
             unknown(RawEvent {

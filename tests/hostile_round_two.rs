@@ -1,0 +1,259 @@
+//! Hostile servers, round two (issue 21): secrets a server echoes back into every part of an
+//! error and into log lines, secrets the crate was given besides the token, addresses that
+//! decode into another endpoint, lengths a server announces, files that never open.
+
+mod streaming_support;
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use misskey_client::auth::app::App;
+use misskey_client::auth::MiAuth;
+use misskey_client::streaming::StreamingBuilder;
+use misskey_client::{Client, Error, ErrorKind, UploadFile};
+use serde_json::json;
+use streaming_support::{within, MockServer as WsServer};
+use wiremock::matchers::any;
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const TOKEN: &str = "TOKEN-0123456789-abcdefghij";
+const APP_SECRET: &str = "APP-SECRET-9876543210-zyxw";
+
+async fn answering(template: ResponseTemplate) -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(template)
+        .mount(&server)
+        .await;
+    server
+}
+
+fn client(server: &MockServer) -> Client {
+    Client::builder(server.uri()).token(TOKEN).build().unwrap()
+}
+
+/// Every way an error can be shown, and its parts one by one.
+fn shown(err: &Error) -> String {
+    format!("{err}\n{err:?}\n{:?}", std::error::Error::source(err))
+}
+
+#[tokio::test]
+async fn an_echoed_token_is_cut_from_every_part_of_an_error() {
+    let answers = [
+        // In the error's kind (a 400 and a rate limit).
+        ResponseTemplate::new(400).set_body_json(json!({"error": {
+            "message": "m", "code": "C", "id": "x", "kind": TOKEN}})),
+        ResponseTemplate::new(429).set_body_json(json!({"error": {
+            "message": "m", "code": "RATE_LIMIT_EXCEEDED", "id": "x", "kind": TOKEN}})),
+        // As a key of the error's info.
+        ResponseTemplate::new(400).set_body_json(json!({"error": {
+            "message": "m", "code": "C", "id": "x", "kind": "client", "info": {TOKEN: 1}}})),
+        // In the content type of an answer that is not JSON.
+        ResponseTemplate::new(502)
+            .insert_header("content-type", format!("text/html; echo={TOKEN}").as_str())
+            .set_body_string("<html>bad gateway</html>"),
+        // As a key where a success's decoding fails: the path names it.
+        ResponseTemplate::new(200).set_body_json(json!({TOKEN: {"id": 5}})),
+    ];
+    for (i, answer) in answers.into_iter().enumerate() {
+        let server = answering(answer).await;
+        let client = client(&server);
+        let err = match i {
+            // A typed answer: `i` needs an object with its fields; a map of notes does not fit.
+            4 => client
+                .call(&misskey_client::endpoints::i::Request::new())
+                .await
+                .unwrap_err(),
+            _ => client
+                .call_raw("notes/create", json!({}))
+                .await
+                .unwrap_err(),
+        };
+        let text = shown(&err);
+        assert!(!text.contains(TOKEN), "answer {i}: {text}");
+        if let Some(api) = err.api_error() {
+            if let Some(ErrorKind::Other(kind)) = &api.kind {
+                assert_eq!(kind, "***", "answer {i}");
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn an_app_secret_and_a_session_token_echoed_back_are_cut_from_the_flows_errors() {
+    let server = answering(ResponseTemplate::new(400).set_body_json(json!({"error": {
+        "message": format!("no app with secret {APP_SECRET}"), "code": "NO_SUCH_APP",
+        "id": "x", "kind": "client",
+        "info": {"appSecret": APP_SECRET, "echo": format!("token=SESSION-TOKEN-55555 {APP_SECRET}")}}})))
+    .await;
+    let client = client(&server);
+    let app = App::from_secret(APP_SECRET);
+    let err = app.generate_session(&client).await.unwrap_err();
+    assert_eq!(err.code(), Some("NO_SUCH_APP"));
+    assert!(!shown(&err).contains(APP_SECRET), "{}", shown(&err));
+    let err = app
+        .userkey(&client, "SESSION-TOKEN-55555")
+        .await
+        .unwrap_err();
+    let text = shown(&err);
+    assert!(
+        !text.contains(APP_SECRET) && !text.contains("SESSION-TOKEN-55555"),
+        "{text}"
+    );
+}
+
+/// Log lines of this thread, at every level.
+fn capture_logs() -> (Arc<Mutex<Vec<u8>>>, tracing::subscriber::DefaultGuard) {
+    #[derive(Clone)]
+    struct Buffer(Arc<Mutex<Vec<u8>>>);
+    impl std::io::Write for Buffer {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let buffer = Buffer(Arc::new(Mutex::new(Vec::new())));
+    let writer = buffer.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_writer(move || writer.clone())
+        .finish();
+    (buffer.0, tracing::subscriber::set_default(subscriber))
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_miauth_session_never_shows_in_debug_logs_or_errors() {
+    let (logs, _guard) = capture_logs();
+    let server = answering(ResponseTemplate::new(500).set_body_json(json!({"error": {
+        "message": "internal", "code": "INTERNAL_ERROR", "id": "x", "kind": "server"}})))
+    .await;
+    let miauth = MiAuth::builder(server.uri()).name("bot").build().unwrap();
+    let session = miauth.session().to_owned();
+    assert!(!format!("{miauth:?}").contains(&session), "{miauth:?}");
+    let err = miauth.check().await.unwrap_err();
+    assert!(!shown(&err).contains(&session), "{}", shown(&err));
+    assert!(shown(&err).contains("miauth/***/check"), "{}", shown(&err));
+    // The request did go to the session's address.
+    let sent = server.received_requests().await.unwrap();
+    assert!(sent[0].url.path().contains(&session));
+    let logs = String::from_utf8(logs.lock().unwrap().clone()).unwrap();
+    assert!(logs.contains("misskey.request"), "{logs}");
+    assert!(!logs.contains(&session), "{logs}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_token_echoed_into_malformed_frames_stays_out_of_the_log() {
+    let (logs, _guard) = capture_logs();
+    let server = WsServer::start().await;
+    let stream = within(
+        "connect",
+        StreamingBuilder::new(server.base()).token(TOKEN).connect(),
+    )
+    .await
+    .unwrap();
+    let mut main = within("main", stream.main()).await.unwrap();
+    // A channel frame that is not one, and a main event whose body does not fit.
+    server.send(json!({"type": "channel", "body": TOKEN}));
+    server.send(json!({"type": "noteUpdated", "body": TOKEN}));
+    server.send(
+        json!({"type": "channel", "body": {"id": main.id(), "type": "mention",
+        "body": {"id": TOKEN, "createdAt": 5}}}),
+    );
+    use futures_util::StreamExt;
+    let event = within("the odd event", main.next()).await;
+    assert!(event.is_some());
+    let logs = String::from_utf8(logs.lock().unwrap().clone()).unwrap();
+    assert!(
+        logs.contains("skipping a malformed channel frame"),
+        "{logs}"
+    );
+    assert!(logs.contains("did not decode"), "{logs}");
+    assert!(!logs.contains(TOKEN), "{logs}");
+}
+
+#[tokio::test]
+async fn percent_encoded_dot_segments_never_reach_another_endpoint() {
+    let server = answering(ResponseTemplate::new(200).set_body_json(json!({}))).await;
+    let client = client(&server);
+    for name in [
+        "users/%2e%2e/admin/reset-password",
+        "users/.%2E/x",
+        "a/%2e/b",
+        "a/%2E%2e",
+        "users/%2f..%2fadmin",
+        "users/%5c..",
+    ] {
+        let err = client.call_raw(name, json!({})).await.unwrap_err();
+        assert!(matches!(err, Error::Encode { .. }), "{name}: {err:?}");
+    }
+    assert!(server.received_requests().await.unwrap().is_empty());
+    // An ordinary escape is still an endpoint (a fork's odd name, a path parameter).
+    client.call_raw("users/a%20b", json!({})).await.unwrap();
+}
+
+/// A server on loopback that answers one request with `head` and then nothing.
+async fn raw_server(head: &'static str) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let (mut socket, _) = listener.accept().await.unwrap();
+        let mut request = vec![0; 65536];
+        let _ = socket.read(&mut request).await;
+        let _ = socket.write_all(head.as_bytes()).await;
+        let _ = socket.write_all(b"{}").await;
+        tokio::time::sleep(Duration::from_secs(5)).await;
+    });
+    format!("http://{addr}")
+}
+
+#[tokio::test]
+async fn an_announced_length_is_never_allocated_on_trust() {
+    let base = raw_server(
+        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 1000000000000\r\n\r\n",
+    )
+    .await;
+    let client = Client::builder(base)
+        .max_response_size(usize::MAX)
+        .timeout(Duration::from_secs(2))
+        .build()
+        .unwrap();
+    // Without the cap this aborts the process ("memory allocation failed"); with it, the
+    // body simply never completes.
+    let err = client.call_raw("meta", json!({})).await.unwrap_err();
+    assert!(
+        matches!(err, Error::Timeout { .. } | Error::Transport { .. }),
+        "{err:?}"
+    );
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn a_pipe_with_no_writer_is_refused_at_once_not_waited_on() {
+    let server = answering(ResponseTemplate::new(200).set_body_json(json!({}))).await;
+    let client = Client::builder(server.uri())
+        .token(TOKEN)
+        .timeout(Duration::from_secs(2))
+        .build()
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let call = client
+        .drive_files_create()
+        .file(UploadFile::from_path(&fifo));
+    let err = tokio::time::timeout(Duration::from_secs(10), call)
+        .await
+        .expect("the call waited on the pipe past its own timeout")
+        .unwrap_err();
+    assert!(matches!(err, Error::Upload { .. }), "{err:?}");
+    assert!(err.to_string().contains("not a regular file"), "{err}");
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
