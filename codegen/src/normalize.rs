@@ -318,6 +318,7 @@ impl Normalizer<'_> {
             return;
         }
         let map = schema.as_object_mut().expect("checked above");
+        self.keywords(map, pointer);
 
         // Children first, so that this node's rewrite sees normalized sub-schemas.
         match map.get_mut("properties") {
@@ -558,6 +559,58 @@ impl Normalizer<'_> {
         }
     }
 
+    /// Keywords `openapiv3` reads into strict Rust types (`minLength` a `usize`, `minimum`
+    /// an `f64`, `uniqueItems` a `bool`, …): one it cannot read would make it reject the
+    /// whole schema, or the whole request body around it. None of them changes the
+    /// generated type, so such a keyword alone is left out, with a warning.
+    fn keywords(&mut self, map: &mut Map<String, Value>, pointer: &str) {
+        // 3.1's `exclusiveMinimum: 5` is 3.0's `minimum: 5, exclusiveMinimum: true`.
+        for (exclusive, bound) in [
+            ("exclusiveMinimum", "minimum"),
+            ("exclusiveMaximum", "maximum"),
+        ] {
+            if let Some(bound_value @ Value::Number(_)) = map.get(exclusive).cloned() {
+                map.insert(bound.into(), bound_value);
+                map.insert(exclusive.into(), Value::Bool(true));
+            }
+        }
+        let bad: Vec<(String, &str)> = map
+            .iter()
+            .filter_map(|(key, value)| {
+                let expected = match key.as_str() {
+                    "minLength" | "maxLength" | "minItems" | "maxItems" | "minProperties"
+                    | "maxProperties" => (!value.is_u64()).then_some("a non-negative integer"),
+                    "minimum" | "maximum" | "multipleOf" => {
+                        (!value.is_number()).then_some("a number")
+                    }
+                    "exclusiveMinimum" | "exclusiveMaximum" | "uniqueItems" | "readOnly"
+                    | "writeOnly" | "deprecated" => (!value.is_boolean()).then_some("a boolean"),
+                    "pattern" | "format" | "title" | "description" => {
+                        (!value.is_string()).then_some("a string")
+                    }
+                    "discriminator" => (!is_discriminator(value))
+                        .then_some("an object with a string `propertyName` and a string `mapping`"),
+                    "externalDocs" => {
+                        (!is_external_docs(value)).then_some("an object with a string `url`")
+                    }
+                    _ => None,
+                }?;
+                Some((key.clone(), expected))
+            })
+            .collect();
+        for (key, expected) in bad {
+            let found = map.remove(&key).expect("listed above");
+            let found = match found.to_string() {
+                text if text.len() > 40 => kind_of(&found).to_owned(),
+                text => text,
+            };
+            self.warnings.push(
+                &format!("{pointer}/{}", escape(&key)),
+                format!("`{key}` must be {expected}, found {found}; left out"),
+            );
+        }
+    }
+
     /// What a `type` value means: a JSON Schema type, or (as some forks write it) the name of
     /// a component schema or something else, which is warned about.
     fn type_name(&mut self, t: &str, pointer: &str) -> TypeName {
@@ -617,6 +670,20 @@ enum TypeName {
     Known(String),
     Ref(String),
     Untyped,
+}
+
+fn is_discriminator(value: &Value) -> bool {
+    value.get("propertyName").is_some_and(Value::is_string)
+        && value.get("mapping").is_none_or(|mapping| {
+            mapping
+                .as_object()
+                .is_some_and(|m| m.values().all(Value::is_string))
+        })
+}
+
+fn is_external_docs(value: &Value) -> bool {
+    value.get("url").is_some_and(Value::is_string)
+        && value.get("description").is_none_or(Value::is_string)
 }
 
 fn kind_of(value: &Value) -> &'static str {

@@ -1151,3 +1151,48 @@ fn deep_all_of_chains_merge_in_linear_time() {
     let request = api.fields(api.endpoints[0].request);
     assert_eq!(request.len(), 1);
 }
+
+#[test]
+fn a_bad_validation_keyword_is_left_out_alone() {
+    let text = spec(
+        json!({"Note": {"type": "object", "properties": {
+            "id": {"type": "string"},
+            "text": {"type": "string", "maxLength": -1},
+            "count": {"type": "integer", "exclusiveMinimum": 0, "uniqueItems": "yes"},
+        }, "required": ["id"]}}),
+        &[(
+            "/notes/create",
+            json!({"type": "object", "properties": {
+                "text": {"type": "string", "minLength": 1.0},
+                "cw": {"type": "string"},
+            }}),
+            Some(json!({"$ref": "#/components/schemas/Note"})),
+        )],
+    );
+    let api = api(&text);
+    // Not the whole schema, nor the whole request body: only the keyword is lost.
+    let TypeKind::Struct(note) = named(&api, "models", "Note") else {
+        panic!("{:?}", named(&api, "models", "Note"))
+    };
+    assert_eq!(note.len(), 3);
+    let request: Vec<&str> = api
+        .fields(api.endpoints[0].request)
+        .iter()
+        .map(|f| f.json.as_str())
+        .collect();
+    assert_eq!(request, ["text", "cw"]);
+    let warning = warning_at(&text, "/components/schemas/Note/properties/text/maxLength");
+    assert!(warning.contains("-1"), "{warning}");
+    warning_at(
+        &text,
+        "/components/schemas/Note/properties/count/uniqueItems",
+    );
+    warning_at(
+        &text,
+        "/paths/~1notes~1create/post/requestBody/content/application~1json/schema/properties/text/minLength",
+    );
+    // 3.1's numeric `exclusiveMinimum` is read as 3.0's, without a warning.
+    assert!(!warnings(&text)
+        .iter()
+        .any(|w| w.contains("exclusiveMinimum")));
+}
