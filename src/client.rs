@@ -341,6 +341,11 @@ impl Client {
         self.inner.timeout
     }
 
+    /// The `User-Agent` sent with every call.
+    pub fn user_agent(&self) -> &HeaderValue {
+        &self.inner.user_agent
+    }
+
     /// The underlying HTTP client.
     pub fn http_client(&self) -> &reqwest::Client {
         &self.inner.http

@@ -257,3 +257,86 @@ async fn a_pipe_with_no_writer_is_refused_at_once_not_waited_on() {
     assert!(err.to_string().contains("not a regular file"), "{err}");
     assert!(server.received_requests().await.unwrap().is_empty());
 }
+
+/// An HTTP proxy on loopback for plain `http://` targets: it records each request line it
+/// forwards, then relays bytes both ways.
+async fn forwarding_proxy() -> (String, Arc<Mutex<Vec<String>>>) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let record = seen.clone();
+    tokio::spawn(async move {
+        while let Ok((mut client, _)) = listener.accept().await {
+            let record = record.clone();
+            tokio::spawn(async move {
+                let mut head = Vec::new();
+                let mut byte = [0u8; 1];
+                while !head.ends_with(b"\r\n\r\n") {
+                    if client.read(&mut byte).await.unwrap_or(0) == 0 {
+                        return;
+                    }
+                    head.push(byte[0]);
+                }
+                let head = String::from_utf8(head).unwrap();
+                let (line, rest) = head.split_once("\r\n").unwrap();
+                record.lock().unwrap().push(line.to_owned());
+                // `GET http://host:port/path HTTP/1.1` to `GET /path HTTP/1.1` at host:port.
+                let mut parts = line.split(' ');
+                let (method, target, version) = (
+                    parts.next().unwrap(),
+                    parts.next().unwrap(),
+                    parts.next().unwrap(),
+                );
+                let url = url::Url::parse(target).unwrap();
+                let origin = format!("{}:{}", url.host_str().unwrap(), url.port().unwrap());
+                let mut path = url.path().to_owned();
+                if let Some(query) = url.query() {
+                    path = format!("{path}?{query}");
+                }
+                let mut server = tokio::net::TcpStream::connect(origin).await.unwrap();
+                let forwarded = format!("{method} {path} {version}\r\n{rest}");
+                server.write_all(forwarded.as_bytes()).await.unwrap();
+                let _ = tokio::io::copy_bidirectional(&mut client, &mut server).await;
+            });
+        }
+    });
+    (format!("http://{addr}"), seen)
+}
+
+#[tokio::test]
+async fn streaming_goes_through_the_users_http_client_its_proxy_and_headers() {
+    let mut server = WsServer::start().await;
+    let (proxy, forwarded) = forwarding_proxy().await;
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert("x-from-the-users-client", "yes".parse().unwrap());
+    let http = reqwest::Client::builder()
+        .proxy(reqwest::Proxy::http(&proxy).unwrap())
+        .default_headers(headers)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let client = Client::builder(server.base())
+        .token(TOKEN)
+        .user_agent("round-two-bot/1.0")
+        .http_client(http)
+        .build()
+        .unwrap();
+    let stream = within("connect", client.streaming().connect())
+        .await
+        .unwrap();
+    let seen = server.next_handshake_headers().await;
+    let header = |name: &str| {
+        seen.iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
+    assert_eq!(header("x-from-the-users-client"), Some("yes"), "{seen:?}");
+    assert_eq!(header("user-agent"), Some("round-two-bot/1.0"), "{seen:?}");
+    let forwarded = forwarded.lock().unwrap().clone();
+    assert_eq!(forwarded.len(), 1, "{forwarded:?}");
+    assert!(forwarded[0].contains("/streaming"), "{forwarded:?}");
+    // And the socket works through it.
+    let _main = within("main", stream.main()).await.unwrap();
+    assert_eq!(server.next_message().await["type"], "connect");
+}

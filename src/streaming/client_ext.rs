@@ -19,7 +19,9 @@ impl crate::Client {
     /// ```
     pub fn streaming(&self) -> StreamingBuilder {
         let mut builder = StreamingBuilder::new(self.base_url().as_str())
+            .http_client(self.http_client().clone())
             .bearer(matches!(self.auth_mode(), AuthMode::Bearer));
+        builder.user_agent = Some(self.user_agent().clone());
         if let Some(token) = self.token() {
             builder = builder.token(token);
         }

@@ -11,7 +11,6 @@ use base64::Engine as _;
 use futures_util::{SinkExt, StreamExt};
 use serde::Deserialize;
 use serde_json::{json, Value};
-use tokio::net::TcpStream;
 use tokio::sync::{mpsc, oneshot};
 use tokio::time::Instant;
 use tokio_tungstenite::tungstenite::Message;
@@ -32,6 +31,11 @@ pub(crate) type Ws = WebSocketStream<Box<dyn Io>>;
 pub(crate) struct Config {
     /// `ws(s)://host/streaming`, without the token.
     pub url: url::Url,
+    /// The HTTP client the handshake goes through: the user's, or one that follows no
+    /// redirect (a redirect would carry the token in the query away).
+    pub http: reqwest::Client,
+    /// The client's `User-Agent`, when it sets one per request.
+    pub user_agent: Option<reqwest::header::HeaderValue>,
     pub token: Option<crate::Token>,
     pub bearer: bool,
     pub handshake_timeout: Duration,
@@ -206,136 +210,85 @@ pub(crate) async fn open(cfg: &Config) -> StreamResult<Ws> {
     }
 }
 
-/// The longest handshake answer read: its status line and headers.
-const MAX_HANDSHAKE_ANSWER: usize = 16 * 1024;
-
-/// The WebSocket handshake, written here rather than by tungstenite, whose client logs
-/// the whole request (`?i=TOKEN`, or the bearer header) at `TRACE`: the token must not
-/// reach any log, from any crate.
+/// The WebSocket handshake as an HTTP/1.1 upgrade sent by the user's `reqwest::Client`, so
+/// that its proxy, roots, timeouts and default headers are the streaming connection's too;
+/// the upgraded connection is then run as a WebSocket without a handshake of
+/// tungstenite's (whose client logs the whole request, `?i=TOKEN` included, at `TRACE`).
 async fn handshake(cfg: &Config) -> StreamResult<Ws> {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let url = &cfg.url;
-    let io = |what: &'static str| {
-        move |e: std::io::Error| {
-            StreamError::WebSocket(Box::new(tokio_tungstenite::tungstenite::Error::Io(
-                std::io::Error::new(e.kind(), format!("{what}: {e}")),
-            )))
-        }
-    };
-    let host = match url.host() {
-        Some(url::Host::Domain(domain)) => domain.to_owned(),
-        Some(url::Host::Ipv4(ip)) => ip.to_string(),
-        Some(url::Host::Ipv6(ip)) => ip.to_string(),
-        None => return Err(StreamError::InvalidUrl("no host".into())),
-    };
-    let secure = url.scheme() == "wss";
-    let port = url
-        .port_or_known_default()
-        .unwrap_or(if secure { 443 } else { 80 });
-    let tcp = TcpStream::connect((host.as_str(), port))
-        .await
-        .map_err(io("connecting"))?;
-    let _ = tcp.set_nodelay(true);
-    let mut stream = if secure {
-        let name = tokio_rustls::rustls::pki_types::ServerName::try_from(host.clone())
-            .map_err(|_| StreamError::InvalidUrl("the host is not a valid TLS name".into()))?;
-        let tls = tls_connector()?
-            .connect(name, tcp)
-            .await
-            .map_err(io("TLS"))?;
-        Box::new(tls) as Box<dyn Io>
+    use reqwest::header::{HeaderValue, AUTHORIZATION, CONNECTION, UPGRADE, USER_AGENT};
+    let mut url = cfg.url.clone();
+    let scheme = if url.scheme() == "wss" {
+        "https"
     } else {
-        Box::new(tcp)
+        "http"
     };
-
-    let mut target = url.path().to_owned();
-    let mut authorization = String::new();
+    url.set_scheme(scheme)
+        .map_err(|()| StreamError::InvalidUrl("cannot use an HTTP scheme".into()))?;
+    let key = handshake_key()?;
+    let mut request = cfg
+        .http
+        .get(url)
+        .header(CONNECTION, "Upgrade")
+        .header(UPGRADE, "websocket")
+        .header("Sec-WebSocket-Version", "13")
+        .header("Sec-WebSocket-Key", key.as_str());
+    if let Some(agent) = &cfg.user_agent {
+        request = request.header(USER_AGENT, agent.clone());
+    }
     match (&cfg.token, cfg.bearer) {
         (Some(token), false) => {
-            let query: String = url::form_urlencoded::Serializer::new(String::new())
-                .append_pair("i", token.expose_secret())
-                .finish();
-            target.push('?');
-            target.push_str(&query);
+            request = request.query(&[("i", token.expose_secret())]);
         }
         (Some(token), true) => {
-            let token = token.expose_secret();
-            if token.chars().any(|c| c.is_control()) {
-                return Err(StreamError::InvalidUrl(
-                    "the token is not a valid header value".into(),
-                ));
-            }
-            authorization = format!("Authorization: Bearer {token}\r\n");
+            let mut value = HeaderValue::from_str(&format!("Bearer {}", token.expose_secret()))
+                .map_err(|_| {
+                    StreamError::InvalidUrl("the token is not a valid header value".into())
+                })?;
+            value.set_sensitive(true);
+            request = request.header(AUTHORIZATION, value);
         }
         (None, _) => {}
     }
-    let authority = match url.port() {
-        Some(port) => format!("{}:{port}", url.host_str().unwrap_or_default()),
-        None => url.host_str().unwrap_or_default().to_owned(),
-    };
-    let key = handshake_key()?;
-    let request = format!(
-        "GET {target} HTTP/1.1\r\nHost: {authority}\r\nConnection: Upgrade\r\n\
-         Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: {key}\r\n\
-         {authorization}\r\n"
-    );
-    stream
-        .write_all(request.as_bytes())
+    // reqwest's errors name the URL, which holds the token: they are reported without it.
+    let response = request
+        .send()
         .await
-        .map_err(io("sending the handshake"))?;
-    stream.flush().await.map_err(io("sending the handshake"))?;
-
-    let mut answer = Vec::new();
-    let head_len = loop {
-        let mut chunk = [0u8; 1024];
-        let n = stream
-            .read(&mut chunk)
-            .await
-            .map_err(io("reading the handshake answer"))?;
-        if n == 0 {
-            return Err(handshake_error("the server closed the connection"));
-        }
-        answer.extend_from_slice(&chunk[..n]);
-        if let Some(end) = answer.windows(4).position(|w| w == b"\r\n\r\n") {
-            break end + 4;
-        }
-        if answer.len() > MAX_HANDSHAKE_ANSWER {
-            return Err(handshake_error("the handshake answer is too long"));
-        }
-    };
-    let mut headers = [httparse::EMPTY_HEADER; 64];
-    let mut response = httparse::Response::new(&mut headers);
-    match response.parse(&answer[..head_len]) {
-        Ok(httparse::Status::Complete(_)) => {}
-        _ => return Err(handshake_error("the handshake answer is not HTTP")),
-    }
-    let status = response.code.unwrap_or_default();
+        .map_err(|e| transport_error(e.without_url()))?;
+    let status = response.status().as_u16();
     if status != 101 {
         return Err(StreamError::Rejected { status });
     }
     let header = |name: &str| {
         response
-            .headers
-            .iter()
-            .find(|h| h.name.eq_ignore_ascii_case(name))
-            .and_then(|h| std::str::from_utf8(h.value).ok())
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
     };
     let expected = accept_key(&key);
     if !header("upgrade").is_some_and(|v| v.eq_ignore_ascii_case("websocket"))
-        || header("sec-websocket-accept") != Some(expected.as_str())
+        || header("sec-websocket-accept").as_deref() != Some(expected.as_str())
     {
         return Err(handshake_error(
             "the server did not accept the WebSocket upgrade",
         ));
     }
-    let rest = answer[head_len..].to_vec();
-    Ok(WebSocketStream::from_partially_read(
-        stream,
-        rest,
+    let upgraded = response
+        .upgrade()
+        .await
+        .map_err(|e| transport_error(e.without_url()))?;
+    Ok(WebSocketStream::from_raw_socket(
+        Box::new(upgraded) as Box<dyn Io>,
         tokio_tungstenite::tungstenite::protocol::Role::Client,
         None,
     )
     .await)
+}
+
+fn transport_error(err: reqwest::Error) -> StreamError {
+    StreamError::WebSocket(Box::new(tokio_tungstenite::tungstenite::Error::Io(
+        std::io::Error::other(err),
+    )))
 }
 
 /// A fresh `Sec-WebSocket-Key`: 16 random bytes in base64 (RFC 6455, 4.1).
@@ -360,26 +313,6 @@ fn handshake_error(what: &str) -> StreamError {
     StreamError::WebSocket(Box::new(tokio_tungstenite::tungstenite::Error::Io(
         std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_owned()),
     )))
-}
-
-/// TLS with the webpki roots and ring (as reqwest uses), built once. The provider is named
-/// rather than taken from the process default, which panics when none or two are set.
-fn tls_connector() -> StreamResult<tokio_rustls::TlsConnector> {
-    use std::sync::{Arc, OnceLock};
-    use tokio_rustls::rustls::{crypto::ring, ClientConfig, RootCertStore};
-    static CONFIG: OnceLock<Result<Arc<ClientConfig>, String>> = OnceLock::new();
-    let config = CONFIG.get_or_init(|| {
-        let mut roots = RootCertStore::empty();
-        roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
-        ClientConfig::builder_with_provider(Arc::new(ring::default_provider()))
-            .with_safe_default_protocol_versions()
-            .map(|b| Arc::new(b.with_root_certificates(roots).with_no_client_auth()))
-            .map_err(|e| e.to_string())
-    });
-    match config {
-        Ok(config) => Ok(tokio_rustls::TlsConnector::from(config.clone())),
-        Err(e) => Err(handshake_error(&format!("TLS cannot be set up: {e}"))),
-    }
 }
 
 fn frame(kind: &str, body: Value) -> String {
@@ -852,6 +785,8 @@ mod tests {
     fn backoff_grows_and_is_capped() {
         let cfg = Config {
             url: url::Url::parse("ws://x/streaming").unwrap(),
+            http: reqwest::Client::new(),
+            user_agent: None,
             token: None,
             bearer: false,
             handshake_timeout: Duration::from_secs(1),

@@ -103,6 +103,8 @@ impl<E> ChannelMessage<E> {
 /// or [`StreamingBuilder::new`].
 pub struct StreamingBuilder {
     base: String,
+    http: Option<reqwest::Client>,
+    user_agent: Option<reqwest::header::HeaderValue>,
     token: Option<crate::Token>,
     bearer: bool,
     handshake_timeout: Duration,
@@ -131,6 +133,8 @@ impl StreamingBuilder {
     pub fn new(base: impl Into<String>) -> StreamingBuilder {
         StreamingBuilder {
             base: base.into(),
+            http: None,
+            user_agent: None,
             token: None,
             bearer: false,
             handshake_timeout: Duration::from_secs(15),
@@ -142,6 +146,18 @@ impl StreamingBuilder {
             max_reconnect_attempts: None,
             queue_capacity: DEFAULT_QUEUE_CAPACITY,
         }
+    }
+
+    /// The HTTP client the WebSocket handshake goes through, with its proxy, root
+    /// certificates, timeouts and default headers (as [`ClientBuilder::http_client`]
+    /// (crate::ClientBuilder::http_client) for calls; [`Client::streaming`]
+    /// (crate::Client::streaming) passes the client's own). Build it with
+    /// `.redirect(reqwest::redirect::Policy::none())`: a redirected handshake would carry
+    /// the token in its query to wherever it points. Without one, a client with the
+    /// defaults and no redirects is used.
+    pub fn http_client(mut self, http: reqwest::Client) -> Self {
+        self.http = Some(http);
+        self
     }
 
     /// The token (sent as `?i=` or, with [`bearer`](Self::bearer), in the header).
@@ -217,8 +233,17 @@ impl StreamingBuilder {
         let idle_timeout = self
             .idle_timeout
             .unwrap_or_else(|| ping_interval.saturating_mul(5) / 2);
+        let http = match self.http {
+            Some(http) => http,
+            None => reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .map_err(|e| StreamError::InvalidUrl(format!("no HTTP client: {e}")))?,
+        };
         Ok(Config {
             url,
+            http,
+            user_agent: self.user_agent,
             token: self.token,
             bearer: self.bearer,
             handshake_timeout: clamp(self.handshake_timeout, Duration::from_millis(1)),

@@ -32,11 +32,12 @@ pub async fn within<T>(what: &str, fut: impl Future<Output = T>) -> T {
 /// What the server saw.
 #[derive(Debug, Clone)]
 pub enum Seen {
-    /// A handshake: the request URI and the `Authorization` header.
+    /// A handshake: the request URI, the `Authorization` header, and every header.
     Handshake {
         conn: usize,
         uri: String,
         authorization: Option<String>,
+        headers: Vec<(String, String)>,
     },
     /// A JSON text frame.
     Message { conn: usize, msg: Value },
@@ -94,6 +95,11 @@ impl MockServer {
                             .headers()
                             .get("authorization")
                             .map(|v| v.to_str().unwrap().to_owned()),
+                        headers: req
+                            .headers()
+                            .iter()
+                            .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or("").to_owned()))
+                            .collect(),
                     });
                     if reject != 0 {
                         let mut err = ErrorResponse::new(Some("rejected".into()));
@@ -179,9 +185,19 @@ impl MockServer {
                 conn,
                 uri,
                 authorization,
+                ..
             } = self.next().await
             {
                 return (conn, uri, authorization);
+            }
+        }
+    }
+
+    /// The headers of the next handshake.
+    pub async fn next_handshake_headers(&mut self) -> Vec<(String, String)> {
+        loop {
+            if let Seen::Handshake { headers, .. } = self.next().await {
+                return headers;
             }
         }
     }
