@@ -7,12 +7,13 @@ mod streaming_support;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use futures_util::StreamExt;
 use misskey_client::auth::app::App;
 use misskey_client::auth::MiAuth;
-use misskey_client::streaming::StreamingBuilder;
+use misskey_client::streaming::{ChannelMessage, MainEvent, StreamingBuilder, TimelineParams};
 use misskey_client::{Client, Error, ErrorKind, UploadFile};
 use serde_json::json;
-use streaming_support::{within, MockServer as WsServer};
+use streaming_support::{event, note, within, MockServer as WsServer};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -162,7 +163,6 @@ async fn a_token_echoed_into_malformed_frames_stays_out_of_the_log() {
         json!({"type": "channel", "body": {"id": main.id(), "type": "mention",
         "body": {"id": TOKEN, "createdAt": 5}}}),
     );
-    use futures_util::StreamExt;
     let event = within("the odd event", main.next()).await;
     assert!(event.is_some());
     let logs = String::from_utf8(logs.lock().unwrap().clone()).unwrap();
@@ -339,4 +339,84 @@ async fn streaming_goes_through_the_users_http_client_its_proxy_and_headers() {
     // And the socket works through it.
     let _main = within("main", stream.main()).await.unwrap();
     assert_eq!(server.next_message().await["type"], "connect");
+}
+
+#[tokio::test]
+async fn a_stream_not_read_holds_a_bounded_number_of_bytes_and_says_what_it_lost() {
+    let mut server = WsServer::start().await;
+    let stream = within(
+        "connect",
+        StreamingBuilder::new(server.base())
+            .queue_capacity(1000)
+            .queue_bytes(100_000)
+            .connect(),
+    )
+    .await
+    .unwrap();
+    server.next_handshake().await;
+    let mut main = within("main", stream.main()).await.unwrap();
+    let id = server.next_message().await["body"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // Ten frames of about 40 kB: the count bound (1000) would keep them all.
+    let big = "x".repeat(40_000);
+    for i in 0..10 {
+        server.send(event(&id, "mention", note(&format!("n{i}"), &big)));
+    }
+    // Another channel's confirmation comes after those frames: all of them were routed.
+    let _home = within(
+        "another channel",
+        stream.home_timeline(TimelineParams::new()),
+    )
+    .await
+    .unwrap();
+    let mut kept = Vec::new();
+    for _ in 0..2 {
+        match within("a queued event", main.next()).await.unwrap() {
+            ChannelMessage::Event(MainEvent::Mention(n)) => kept.push(n.id.clone()),
+            other => panic!("{other:?}"),
+        }
+    }
+    assert_eq!(
+        kept,
+        ["n0", "n1"],
+        "the oldest are kept, as many as fit in the bytes"
+    );
+    server.send(event(&id, "mention", note("late", "small")));
+    match within("the count", main.next()).await.unwrap() {
+        ChannelMessage::Missed(n) => assert_eq!(n, 8),
+        other => panic!("{other:?}"),
+    }
+    match within("the next event", main.next()).await.unwrap() {
+        ChannelMessage::Event(MainEvent::Mention(n)) => assert_eq!(n.id, "late"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_message_over_the_size_limit_drops_the_socket_not_the_process() {
+    let mut server = WsServer::start().await;
+    let stream = within(
+        "connect",
+        StreamingBuilder::new(server.base())
+            .max_message_size(64 * 1024)
+            .backoff(Duration::from_millis(10), Duration::from_millis(50))
+            .connect(),
+    )
+    .await
+    .unwrap();
+    server.next_handshake().await;
+    let mut main = within("main", stream.main()).await.unwrap();
+    let id = server.next_message().await["body"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    server.send(event(&id, "mention", note("huge", &"x".repeat(200_000))));
+    // The socket is re-established, and the stream says so; the huge event is not kept.
+    match within("the reconnection", main.next()).await.unwrap() {
+        ChannelMessage::Reconnected => {}
+        other => panic!("{other:?}"),
+    }
+    server.next_handshake().await;
 }

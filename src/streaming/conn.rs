@@ -3,7 +3,8 @@
 //! note subscription) when it drops.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use base64::engine::general_purpose::STANDARD as BASE64;
@@ -36,6 +37,8 @@ pub(crate) struct Config {
     pub http: reqwest::Client,
     /// The client's `User-Agent`, when it sets one per request.
     pub user_agent: Option<reqwest::header::HeaderValue>,
+    /// The largest message (and frame) the server may send.
+    pub max_message_size: usize,
     pub token: Option<crate::Token>,
     pub bearer: bool,
     pub handshake_timeout: Duration,
@@ -54,38 +57,81 @@ pub(crate) enum Incoming {
     Event {
         event_type: String,
         body: Value,
+        /// The size of the frame it came in, which it holds while queued.
+        bytes: usize,
     },
     Reconnected,
     /// This many events were dropped because the consumer's queue was full.
     Missed(u64),
 }
 
-/// The sending end of one consumer's queue. The queue is bounded: a consumer that does not
-/// keep up loses events rather than the process its memory, and is told how many it lost
-/// (`Incoming::Missed`) before the next one it gets.
+/// How much one consumer's queue may hold: items, and bytes of the frames they came in.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Bounds {
+    pub items: usize,
+    pub bytes: usize,
+}
+
+/// The sending end of one consumer's queue. The queue is bounded in items and in bytes: a
+/// consumer that does not keep up loses events rather than the process its memory, and is
+/// told how many it lost (`Incoming::Missed`) before the next one it gets.
 pub(crate) struct Tx {
     tx: mpsc::Sender<Incoming>,
+    /// Bytes of the events queued and not yet read, shared with the [`Rx`].
+    queued: Arc<AtomicUsize>,
+    max_bytes: usize,
     /// Events dropped since the consumer last had room; the task alone touches it.
     missed: std::cell::Cell<u64>,
 }
 
+/// The receiving end: what a handle reads, giving back the bytes of each event it takes.
+pub(crate) struct Rx {
+    rx: mpsc::Receiver<Incoming>,
+    queued: Arc<AtomicUsize>,
+}
+
+impl Rx {
+    pub(crate) fn poll_recv(
+        &mut self,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Incoming>> {
+        let polled = self.rx.poll_recv(cx);
+        if let std::task::Poll::Ready(Some(Incoming::Event { bytes, .. })) = &polled {
+            self.queued.fetch_sub(*bytes, Ordering::Relaxed);
+        }
+        polled
+    }
+}
+
 impl Tx {
-    /// A consumer's queue of `capacity` items.
-    pub(crate) fn channel(capacity: usize) -> (Tx, mpsc::Receiver<Incoming>) {
-        let (tx, rx) = mpsc::channel(capacity.max(2));
+    /// A consumer's queue within `bounds`.
+    pub(crate) fn channel(bounds: Bounds) -> (Tx, Rx) {
+        let (tx, rx) = mpsc::channel(bounds.items.max(2));
+        let queued = Arc::new(AtomicUsize::new(0));
         (
             Tx {
                 tx,
+                queued: queued.clone(),
+                max_bytes: bounds.bytes,
                 missed: std::cell::Cell::new(0),
             },
-            rx,
+            Rx { rx, queued },
         )
     }
 
-    /// Queues an item, or counts it as missed when the queue is full; `false` when the
-    /// consumer is gone.
+    /// Queues an item, or counts it as missed when the queue is full (of items or bytes);
+    /// `false` when the consumer is gone.
     pub(crate) fn send(&self, item: Incoming) -> bool {
         use tokio::sync::mpsc::error::TrySendError;
+        let bytes = match &item {
+            Incoming::Event { bytes, .. } => *bytes,
+            _ => 0,
+        };
+        // Only the task adds to `queued`, so what it reads here can only shrink meanwhile.
+        if bytes > 0 && self.queued.load(Ordering::Relaxed).saturating_add(bytes) > self.max_bytes {
+            self.missed.set(self.missed.get().saturating_add(1));
+            return !self.tx.is_closed();
+        }
         let missed = self.missed.get();
         if missed > 0 {
             match self.tx.try_send(Incoming::Missed(missed)) {
@@ -97,13 +143,19 @@ impl Tx {
                 Err(TrySendError::Closed(_)) => return false,
             }
         }
+        self.queued.fetch_add(bytes, Ordering::Relaxed);
         match self.tx.try_send(item) {
             Ok(()) => true,
-            Err(TrySendError::Full(_)) => {
-                self.missed.set(self.missed.get().saturating_add(1));
-                true
+            Err(err) => {
+                self.queued.fetch_sub(bytes, Ordering::Relaxed);
+                match err {
+                    TrySendError::Full(_) => {
+                        self.missed.set(self.missed.get().saturating_add(1));
+                        true
+                    }
+                    TrySendError::Closed(_) => false,
+                }
             }
-            Err(TrySendError::Closed(_)) => false,
         }
     }
 }
@@ -277,10 +329,13 @@ async fn handshake(cfg: &Config) -> StreamResult<Ws> {
         .upgrade()
         .await
         .map_err(|e| transport_error(e.without_url()))?;
+    let limits = tokio_tungstenite::tungstenite::protocol::WebSocketConfig::default()
+        .max_message_size(Some(cfg.max_message_size))
+        .max_frame_size(Some(cfg.max_message_size));
     Ok(WebSocketStream::from_raw_socket(
         Box::new(upgraded) as Box<dyn Io>,
         tokio_tungstenite::tungstenite::protocol::Role::Client,
-        None,
+        Some(limits),
     )
     .await)
 }
@@ -572,7 +627,9 @@ impl Task {
             }
             "channel" => match Routed::deserialize(envelope.body) {
                 Ok(routed) => match self.channels.get(&routed.id) {
-                    Some(state) => send_all(&state.subscribers, routed.kind, routed.body),
+                    Some(state) => {
+                        send_all(&state.subscribers, routed.kind, routed.body, text.len())
+                    }
                     None => tracing::debug!(id = %routed.id, "event for a channel not open"),
                 },
                 Err(err) => tracing::warn!(
@@ -588,6 +645,7 @@ impl Task {
                             let _ = tx.send(Incoming::Event {
                                 event_type: routed.kind.clone(),
                                 body: routed.body.clone(),
+                                bytes: text.len(),
                             });
                         }
                     }
@@ -603,6 +661,7 @@ impl Task {
                     tx.send(Incoming::Event {
                         event_type: kind.clone(),
                         body: body.clone(),
+                        bytes: text.len(),
                     })
                 });
             }
@@ -695,15 +754,20 @@ impl Task {
 }
 
 /// Hands one event to every subscriber, cloning the body only when there are several.
-fn send_all(subscribers: &[(String, Tx)], event_type: String, body: Value) {
+fn send_all(subscribers: &[(String, Tx)], event_type: String, body: Value, bytes: usize) {
     if let [(_, tx)] = subscribers {
-        let _ = tx.send(Incoming::Event { event_type, body });
+        let _ = tx.send(Incoming::Event {
+            event_type,
+            body,
+            bytes,
+        });
         return;
     }
     for (_, tx) in subscribers {
         let _ = tx.send(Incoming::Event {
             event_type: event_type.clone(),
             body: body.clone(),
+            bytes,
         });
     }
 }
@@ -787,6 +851,7 @@ mod tests {
             url: url::Url::parse("ws://x/streaming").unwrap(),
             http: reqwest::Client::new(),
             user_agent: None,
+            max_message_size: 1 << 20,
             token: None,
             bearer: false,
             handshake_timeout: Duration::from_secs(1),

@@ -84,8 +84,9 @@ pub enum ChannelMessage<E> {
     /// in between are lost (fetch them over HTTP if they matter).
     Reconnected,
     /// This stream was not read fast enough: its queue
-    /// ([`queue_capacity`](StreamingBuilder::queue_capacity)) was full and this many events
-    /// were dropped, the oldest kept. Like `Reconnected`, the cue to backfill over HTTP.
+    /// ([`queue_capacity`](StreamingBuilder::queue_capacity),
+    /// [`queue_bytes`](StreamingBuilder::queue_bytes)) was full and this many events were
+    /// dropped, the oldest kept. Like `Reconnected`, the cue to backfill over HTTP.
     Missed(u64),
 }
 
@@ -115,6 +116,8 @@ pub struct StreamingBuilder {
     backoff_max: Duration,
     max_reconnect_attempts: Option<u32>,
     queue_capacity: usize,
+    queue_bytes: usize,
+    max_message_size: usize,
 }
 
 impl fmt::Debug for StreamingBuilder {
@@ -145,6 +148,8 @@ impl StreamingBuilder {
             backoff_max: Duration::from_secs(60),
             max_reconnect_attempts: None,
             queue_capacity: DEFAULT_QUEUE_CAPACITY,
+            queue_bytes: DEFAULT_QUEUE_BYTES,
+            max_message_size: DEFAULT_MAX_MESSAGE_SIZE,
         }
     }
 
@@ -217,6 +222,23 @@ impl StreamingBuilder {
         self
     }
 
+    /// How many bytes of frames each stream holds unread (default 16 MiB): the same bound
+    /// as [`queue_capacity`](Self::queue_capacity), by size, so that a few huge events
+    /// cannot hold more memory than many small ones. An event larger than this on its own
+    /// is dropped and counted as missed.
+    pub fn queue_bytes(mut self, bytes: usize) -> Self {
+        self.queue_bytes = bytes;
+        self
+    }
+
+    /// The largest message the server may send (default 4 MiB; Misskey's events are a few
+    /// kilobytes). A larger one is a protocol error: the socket is dropped and
+    /// re-established, and nothing of that message is kept.
+    pub fn max_message_size(mut self, bytes: usize) -> Self {
+        self.max_message_size = bytes;
+        self
+    }
+
     /// Gives up after this many failed reconnection attempts in a row, ending every stream
     /// (default: never).
     pub fn max_reconnect_attempts(mut self, attempts: u32) -> Self {
@@ -242,6 +264,7 @@ impl StreamingBuilder {
         };
         Ok(Config {
             url,
+            max_message_size: self.max_message_size.max(1),
             http,
             user_agent: self.user_agent,
             token: self.token,
@@ -260,7 +283,10 @@ impl StreamingBuilder {
     /// ([`StreamError::Rejected`], status 401 for a bad token) or does not answer within
     /// the handshake timeout. Must be called within a Tokio runtime.
     pub async fn connect(self) -> StreamResult<Streaming> {
-        let queue_capacity = self.queue_capacity;
+        let queue = conn::Bounds {
+            items: self.queue_capacity.max(2),
+            bytes: self.queue_bytes,
+        };
         let cfg = Arc::new(self.config()?);
         let ws = conn::open(&cfg).await?;
         let (tx, rx) = mpsc::unbounded_channel();
@@ -272,7 +298,7 @@ impl StreamingBuilder {
                 commands: tx,
                 next_id: AtomicU64::new(1),
                 connect_timeout: cfg.connect_timeout,
-                queue_capacity: queue_capacity.max(2),
+                queue,
             }),
         })
     }
@@ -309,6 +335,12 @@ fn streaming_url(base: &str) -> StreamResult<url::Url> {
 /// How many unread items a stream holds unless told otherwise.
 const DEFAULT_QUEUE_CAPACITY: usize = 1024;
 
+/// How many bytes of unread frames a stream holds unless told otherwise.
+const DEFAULT_QUEUE_BYTES: usize = 16 << 20;
+
+/// The largest message the server may send unless told otherwise.
+const DEFAULT_MAX_MESSAGE_SIZE: usize = 4 << 20;
+
 /// The shortest ping interval: below it the pings would be the traffic.
 const MIN_PING_INTERVAL: Duration = Duration::from_millis(100);
 
@@ -318,8 +350,8 @@ struct Shared {
     commands: mpsc::UnboundedSender<Command>,
     next_id: AtomicU64,
     connect_timeout: Duration,
-    /// The bound of each stream's queue.
-    queue_capacity: usize,
+    /// The bounds of each stream's queue.
+    queue: conn::Bounds,
 }
 
 /// An open streaming connection. Cheap to clone; all clones share one socket.
@@ -384,7 +416,7 @@ impl Streaming {
         // The server expects an object; `()` serializes as null.
         let params = if params.is_null() { json!({}) } else { params };
         let id = format!("rs{}", self.next_id());
-        let (tx, rx) = conn::Tx::channel(self.shared.queue_capacity);
+        let (tx, rx) = conn::Tx::channel(self.shared.queue);
         let (ready_tx, ready_rx) = oneshot::channel();
         self.command(Command::Connect {
             id: id.clone(),
@@ -522,7 +554,7 @@ impl Streaming {
     pub fn sub_note(&self, note_id: impl Into<String>) -> StreamResult<NoteSubscription> {
         let note_id = note_id.into();
         let sub_id = self.next_id();
-        let (tx, rx) = conn::Tx::channel(self.shared.queue_capacity);
+        let (tx, rx) = conn::Tx::channel(self.shared.queue);
         self.command(Command::SubNote {
             note_id: note_id.clone(),
             sub_id,
@@ -539,7 +571,7 @@ impl Streaming {
     /// The server's broadcasts (custom emoji changes, announcements, …): every top-level
     /// message that belongs to no channel and no note.
     pub fn broadcasts(&self) -> StreamResult<Broadcasts> {
-        let (tx, rx) = conn::Tx::channel(self.shared.queue_capacity);
+        let (tx, rx) = conn::Tx::channel(self.shared.queue);
         self.command(Command::Broadcasts { tx })?;
         Ok(Broadcasts {
             rx,
@@ -587,7 +619,7 @@ async fn send_frame(commands: &mpsc::UnboundedSender<Command>, frame: String) ->
 pub struct Channel<E> {
     id: String,
     name: String,
-    rx: mpsc::Receiver<Incoming>,
+    rx: conn::Rx,
     commands: mpsc::UnboundedSender<Command>,
     closed: bool,
     // `fn() -> E` keeps the handle Send + Sync whatever `E` is.
@@ -667,9 +699,9 @@ impl<E: ChannelEvent> Stream for Channel<E> {
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         self.get_mut().rx.poll_recv(cx).map(|incoming| {
             incoming.map(|incoming| match incoming {
-                Incoming::Event { event_type, body } => {
-                    ChannelMessage::Event(E::decode(&event_type, body))
-                }
+                Incoming::Event {
+                    event_type, body, ..
+                } => ChannelMessage::Event(E::decode(&event_type, body)),
                 Incoming::Reconnected => ChannelMessage::Reconnected,
                 Incoming::Missed(n) => ChannelMessage::Missed(n),
             })
@@ -682,7 +714,7 @@ impl<E: ChannelEvent> Stream for Channel<E> {
 pub struct NoteSubscription {
     note_id: String,
     sub_id: u64,
-    rx: mpsc::Receiver<Incoming>,
+    rx: conn::Rx,
     commands: mpsc::UnboundedSender<Command>,
 }
 
@@ -718,7 +750,9 @@ impl Stream for NoteSubscription {
         let this = self.get_mut();
         this.rx.poll_recv(cx).map(|incoming| {
             incoming.map(|incoming| match incoming {
-                Incoming::Event { event_type, body } => ChannelMessage::Event(NoteUpdate {
+                Incoming::Event {
+                    event_type, body, ..
+                } => ChannelMessage::Event(NoteUpdate {
                     note_id: this.note_id.clone(),
                     event: NoteEvent::decode(&event_type, body),
                 }),
@@ -731,7 +765,7 @@ impl Stream for NoteSubscription {
 
 /// The server's broadcasts: a [`Stream`] of [`Broadcast`].
 pub struct Broadcasts {
-    rx: mpsc::Receiver<Incoming>,
+    rx: conn::Rx,
     // Keeps the socket open while this handle lives, like the other handles.
     _commands: mpsc::UnboundedSender<Command>,
 }
@@ -749,9 +783,9 @@ impl Stream for Broadcasts {
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         self.get_mut().rx.poll_recv(cx).map(|incoming| {
             incoming.map(|incoming| match incoming {
-                Incoming::Event { event_type, body } => {
-                    ChannelMessage::Event(Broadcast::decode(&event_type, body))
-                }
+                Incoming::Event {
+                    event_type, body, ..
+                } => ChannelMessage::Event(Broadcast::decode(&event_type, body)),
                 Incoming::Reconnected => ChannelMessage::Reconnected,
                 Incoming::Missed(n) => ChannelMessage::Missed(n),
             })
