@@ -348,6 +348,43 @@ pub fn path_segment(value: &str) -> String {
     out
 }
 
+/// A number a request is about to send, refused when JSON cannot hold it: serde_json writes
+/// NaN and infinity as `null`, which would send something else than what was set.
+pub trait Finite {
+    /// Whether every number in it is finite.
+    fn is_finite_number(&self) -> bool;
+}
+
+impl Finite for f64 {
+    fn is_finite_number(&self) -> bool {
+        self.is_finite()
+    }
+}
+
+impl<T: Finite> Finite for Option<T> {
+    fn is_finite_number(&self) -> bool {
+        self.as_ref().is_none_or(Finite::is_finite_number)
+    }
+}
+
+impl<T: Finite> Finite for Box<T> {
+    fn is_finite_number(&self) -> bool {
+        (**self).is_finite_number()
+    }
+}
+
+/// The error of a request whose number parameter `name` is NaN or infinite.
+#[inline]
+pub fn finite<S: Serializer, T: Finite>(value: &T, name: &str) -> Result<(), S::Error> {
+    if value.is_finite_number() {
+        Ok(())
+    } else {
+        Err(S::Error::custom(format_args!(
+            "`{name}` is not a finite number (NaN or infinity), which JSON cannot carry"
+        )))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::path_segment;

@@ -420,3 +420,34 @@ async fn a_message_over_the_size_limit_drops_the_socket_not_the_process() {
     }
     server.next_handshake().await;
 }
+
+#[cfg(feature = "admin")]
+#[tokio::test]
+async fn a_number_json_cannot_carry_is_an_error_naming_the_parameter_before_anything_is_sent() {
+    let server = answering(ResponseTemplate::new(200).set_body_json(json!({}))).await;
+    let client = client(&server);
+    for value in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+        let err = client
+            .admin_announcements_create()
+            .title("t")
+            .text("x")
+            .image_url_null()
+            .close_duration(value)
+            .await
+            .unwrap_err();
+        assert!(matches!(err, Error::Encode { .. }), "{err:?}");
+        assert!(err.to_string().contains("closeDuration"), "{err}");
+    }
+    assert!(server.received_requests().await.unwrap().is_empty());
+    // A finite number is sent as it is (the mock's `{}` is no announcement: not decoded).
+    let _ = client
+        .admin_announcements_create()
+        .title("t")
+        .text("x")
+        .image_url_null()
+        .close_duration(2.5)
+        .await;
+    let sent = server.received_requests().await.unwrap();
+    let body: serde_json::Value = serde_json::from_slice(&sent[0].body).unwrap();
+    assert_eq!(body["closeDuration"], 2.5);
+}

@@ -202,6 +202,10 @@ fn serialize_impl(def: &TypeDef, fields: &[Field], request: bool) -> TokenStream
     for f in fields.iter().filter(|f| travels_in_json(f)) {
         let field = ident(&f.ident);
         let json = &f.json;
+        // JSON has no NaN or infinity; serde_json would send `null` in their place.
+        if f.ty == Ty::Number {
+            entries.push(quote! { crate::__private::finite::<S, _>(&self.#field, #json)?; });
+        }
         if skipped_when_none(f, request) {
             entries.push(quote! {
                 if let Some(value) = &self.#field {

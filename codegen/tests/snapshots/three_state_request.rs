@@ -161,6 +161,7 @@ pub mod endpoints {
                     if let Some(value) = &self.birthday {
                         state.serialize_field("birthday", value)?;
                     }
+                    crate::__private::finite::<S, _>(&self.ratio, "ratio")?;
                     if let Some(value) = &self.ratio {
                         state.serialize_field("ratio", value)?;
                     }
