@@ -195,7 +195,7 @@ async fn percent_encoded_dot_segments_never_reach_another_endpoint() {
 }
 
 /// A server on loopback that answers one request with `head` and then nothing.
-async fn raw_server(head: &'static str) -> String {
+async fn raw_server(head: String) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move {
@@ -213,7 +213,8 @@ async fn raw_server(head: &'static str) -> String {
 #[tokio::test]
 async fn an_announced_length_is_never_allocated_on_trust() {
     let base = raw_server(
-        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 1000000000000\r\n\r\n",
+        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 1000000000000\r\n\r\n"
+            .to_owned(),
     )
     .await;
     let client = Client::builder(base)
@@ -450,4 +451,28 @@ async fn a_number_json_cannot_carry_is_an_error_naming_the_parameter_before_anyt
     let sent = server.received_requests().await.unwrap();
     let body: serde_json::Value = serde_json::from_slice(&sent[0].body).unwrap();
     assert_eq!(body["closeDuration"], 2.5);
+}
+
+#[tokio::test]
+async fn no_announced_length_makes_the_client_allocate_it() {
+    for length in [
+        "1000000000000",
+        "18446744073709551615",
+        "9223372036854775807",
+    ] {
+        let head = format!(
+            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {length}\r\n\r\n"
+        );
+        let base = raw_server(head).await;
+        let client = Client::builder(base)
+            .max_response_size(usize::MAX)
+            .timeout(Duration::from_secs(1))
+            .build()
+            .unwrap();
+        let err = client.call_raw("meta", json!({})).await.unwrap_err();
+        assert!(
+            matches!(err, Error::Timeout { .. } | Error::Transport { .. }),
+            "{length}: {err:?}"
+        );
+    }
 }

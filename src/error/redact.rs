@@ -247,15 +247,26 @@ pub(crate) fn mask_credentials(v: &mut Value) {
         Value::Array(items) => items.iter_mut().for_each(mask_credentials),
         Value::Object(map) => {
             for (key, value) in map.iter_mut() {
-                // Strings only: `usePasswordLessLogin: true` holds no secret.
-                if is_credential_name(key) && value.is_string() {
-                    *value = Value::String("***".into());
+                // Text only: `usePasswordLessLogin: true` holds no secret; a list of texts
+                // (`backupCodes`) holds one in each.
+                if is_credential_name(key) {
+                    mask_texts(value);
                 } else {
                     mask_credentials(value);
                 }
             }
         }
         Value::String(text) if is_secret_value(text) => *text = "***".into(),
+        _ => {}
+    }
+}
+
+/// `***` for every string in a credential's value.
+fn mask_texts(v: &mut Value) {
+    match v {
+        Value::String(text) => *text = "***".into(),
+        Value::Array(items) => items.iter_mut().for_each(mask_texts),
+        Value::Object(map) => map.values_mut().for_each(mask_texts),
         _ => {}
     }
 }
@@ -290,6 +301,17 @@ pub(crate) fn mask_credential_text(text: &mut [u8]) {
         }
         if j < text.len() && text[j] == b'"' {
             i = mask_string(text, j + 1);
+        } else if j < text.len() && text[j] == b'[' {
+            // A list of texts (`backupCodes`): each of its strings, to its end.
+            let mut k = j + 1;
+            while k < text.len() && text[k] != b']' {
+                k = if text[k] == b'"' {
+                    mask_string(text, k + 1)
+                } else {
+                    k + 1
+                };
+            }
+            i = k;
         } else {
             i = j;
         }
