@@ -133,8 +133,16 @@ fn readable_origin(pointer: &str) -> String {
             }
             "items" => out.push("[]".to_owned()),
             "additionalProperties" => out.push("{}".to_owned()),
+            // `oneOf/0`: the branch's index is no place a reader needs. Some places
+            // stand for the whole union (`oneOf` with no index after it); the next part
+            // is then a property or an item, which must be kept.
             "allOf" | "oneOf" | "anyOf" | "prefixItems" => {
-                iter.next();
+                if iter
+                    .peek()
+                    .is_some_and(|next| next.parse::<usize>().is_ok())
+                {
+                    iter.next();
+                }
             }
             other => out.push(other.to_owned()),
         }
@@ -144,4 +152,32 @@ fn readable_origin(pointer: &str) -> String {
         .replace(" .", " ")
         .replace("request.", "request ")
         .replace("response.", "response ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::readable_origin;
+
+    #[test]
+    fn readable_origins() {
+        let response = "/paths/~1users~1show/post/responses/200/content/application~1json/schema";
+        for (pointer, want) in [
+            (
+                "/paths/~1notes~1create/post/requestBody/content/application~1json/schema/properties/poll",
+                "notes/create request poll",
+            ),
+            // A place that stands for the whole union: `oneOf` with no branch index.
+            (
+                &*format!("{response}/oneOf/properties/avatarDecorations/items"),
+                "users/show response avatarDecorations[]",
+            ),
+            (
+                &*format!("{response}/oneOf/1/properties/instance"),
+                "users/show response instance",
+            ),
+            ("/components/schemas/Note/properties/poll/properties/choices/items", "Note poll.choices[]"),
+        ] {
+            assert_eq!(readable_origin(pointer), want, "{pointer}");
+        }
+    }
 }
