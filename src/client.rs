@@ -680,6 +680,7 @@ impl Client {
             } else {
                 Error::Transport {
                     endpoint: name.to_owned(),
+                    hint: crate::error::transport_hint(&e, &inner.base),
                     source: e.without_url(),
                 }
             }

@@ -71,13 +71,19 @@ pub enum Error {
         after: Option<Duration>,
     },
     /// The request could not be sent or the answer not received (DNS, TLS, connection reset).
-    #[error("{endpoint}: transport error: {}", causes(source))]
+    ///
+    /// When the cause is recognised, `hint` says what to do: TLS tried on a server that
+    /// answered plain HTTP (an `https://` base URL, or a bare host, which means https) names
+    /// the `http://` base URL to use instead.
+    #[error("{endpoint}: transport error: {}{}", causes(source), hint.as_deref().map(|h| format!(" ({h})")).unwrap_or_default())]
     Transport {
         /// The endpoint called.
         endpoint: String,
         /// The cause; its URL is removed (it is in `endpoint` already).
         #[source]
         source: reqwest::Error,
+        /// What to do about it, when the cause is recognised.
+        hint: Option<String>,
     },
     /// A success response did not decode into the endpoint's response type.
     ///
@@ -184,6 +190,30 @@ fn left_out_hint(source: &serde_json::Error) -> &'static str {
     } else {
         ""
     }
+}
+
+/// What to do about a transport failure, when its cause is recognised: TLS tried on a
+/// server that answered plain HTTP. rustls reads the first bytes of `HTTP/1.1 400 …` as a TLS
+/// record of no known type ("received corrupt message of type InvalidContentType"), OpenSSL
+/// (a caller's own `reqwest::Client`) as "wrong version number"; neither says that https was
+/// only assumed, or what to write instead.
+pub(crate) fn transport_hint(err: &reqwest::Error, base: &url::Url) -> Option<String> {
+    const PLAIN_HTTP_ANSWER: &[&str] = &["InvalidContentType", "wrong version number"];
+    if base.scheme() != "https" {
+        return None;
+    }
+    let text = causes(err);
+    if !PLAIN_HTTP_ANSWER.iter().any(|sign| text.contains(sign)) {
+        return None;
+    }
+    let mut http = base.clone();
+    http.set_scheme("http").ok()?;
+    Some(format!(
+        "TLS was tried because the base URL is https ({}; a bare host means https), but the \
+         server answered plain HTTP: if it serves plain HTTP, use {} as the base URL",
+        base.as_str().trim_end_matches('/'),
+        http.as_str().trim_end_matches('/')
+    ))
 }
 
 fn causes(err: &dyn std::error::Error) -> String {
