@@ -1,3 +1,18 @@
+// docs.rs has no server and so no spec: its build is generated from a small illustration
+// spec (build.rs sets `docsrs` then), and its front page says so first.
+#![cfg_attr(
+    docsrs,
+    doc = "> **This is the docs.rs build, an illustration.** docs.rs has no Misskey server, \
+       so [`endpoints`] and [`models`] here are generated from a small spec written for the \
+       purpose ([`spec/illustration/api.json`](https://github.com/OWNER/misskey-client/blob/HEAD/spec/illustration/api.json)), \
+       a handful of endpoints to show what each kind becomes; the `Client` methods are those \
+       few too. A real build is generated from your server's spec and has every endpoint and \
+       model it declares (about 400 endpoints on a current Misskey): see \
+       [Use it in your crate](#use-it-in-your-crate) below, then \
+       `cargo doc -p misskey-client --open` in your crate. \
+       [The examples](https://github.com/OWNER/misskey-client/tree/HEAD/examples) show a bot's \
+       calls.\n\n"
+)]
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
