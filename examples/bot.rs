@@ -23,7 +23,8 @@ use misskey_client::{Client, CommonErrorCode, Result};
 
 #[tokio::main]
 async fn main() -> Result<()> {
-    let url = std::env::var("MISSKEY_URL").expect("set MISSKEY_URL to the server's address");
+    let url = std::env::var("MISSKEY_URL")
+        .expect("set MISSKEY_URL to the server's full URL: https://misskey.example");
     let token = std::env::var("MISSKEY_TOKEN").expect("set MISSKEY_TOKEN to an API token");
     let client = Client::builder(&url).token(token).build()?;
 

@@ -10,7 +10,8 @@ use misskey_client::Client;
 
 #[tokio::main]
 async fn main() -> misskey_client::Result<()> {
-    let url = std::env::var("MISSKEY_URL").expect("set MISSKEY_URL to the server's address");
+    let url = std::env::var("MISSKEY_URL")
+        .expect("set MISSKEY_URL to the server's full URL: https://misskey.example");
     let token = std::env::var("MISSKEY_TOKEN").expect("set MISSKEY_TOKEN to an API token");
     let client = Client::builder(&url).token(token).build()?;
 

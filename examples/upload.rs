@@ -10,7 +10,7 @@ use misskey_client::{Client, UploadFile};
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let (Some(server), Some(file)) = (args.next(), args.next()) else {
-        eprintln!("usage: upload SERVER FILE (token in MISSKEY_TOKEN)");
+        eprintln!("usage: upload https://SERVER FILE (token in MISSKEY_TOKEN)");
         std::process::exit(2);
     };
     let token = std::env::var("MISSKEY_TOKEN")?;
