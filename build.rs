@@ -9,17 +9,54 @@ fn main() {
     println!("cargo:rerun-if-env-changed=MISSKEY_SPEC");
     println!("cargo:rerun-if-env-changed=MISSKEY_CODEGEN_DERIVE_ALL");
     println!("cargo:rerun-if-env-changed=DOCS_RS");
-    let given = env::var_os("MISSKEY_SPEC").map(PathBuf::from);
+    let given = env::var_os("MISSKEY_SPEC");
     // A build script runs in this package's directory, so that is where a relative path
     // points: in a dependent's build, the crate's checkout, not the dependent's.
-    let spec = match &given {
-        Some(path) => manifest_dir.join(path),
-        None => manifest_dir.join("spec").join("api.json"),
+    let entries: Vec<PathBuf> = match &given {
+        Some(list) => env::split_paths(list)
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(|p| manifest_dir.join(p))
+            .collect(),
+        None => {
+            let dir = manifest_dir.join("spec");
+            // `spec/` with several specs merges them all; with one, it is `spec/api.json`.
+            match json_files(&dir) {
+                Ok(files) if files.len() > 1 => vec![dir],
+                _ => vec![dir.join("api.json")],
+            }
+        }
     };
-    println!("cargo:rerun-if-changed={}", spec.display());
     let docs_rs = env::var_os("DOCS_RS").is_some();
-    if !spec.is_file() && !docs_rs {
-        fail(&missing_spec(given.as_deref(), &spec, &manifest_dir));
+    let mut specs = Vec::new();
+    for entry in &entries {
+        println!("cargo:rerun-if-changed={}", entry.display());
+        if entry.is_dir() {
+            match json_files(entry) {
+                Ok(files) if files.is_empty() => fail(&format!(
+                    "no *.json spec in {} (MISSKEY_SPEC names a directory; put one server's \
+                     spec in it per file: curl -o {}/api.json https://YOUR.SERVER/api.json)",
+                    entry.display(),
+                    entry.display()
+                )),
+                Ok(files) => specs.extend(files),
+                Err(err) => fail(&format!("cannot read {}: {err}", entry.display())),
+            }
+        } else if entry.is_file() {
+            specs.push(entry.clone());
+        } else if !docs_rs {
+            let given = given
+                .as_ref()
+                .map(|_| entry.strip_prefix(&manifest_dir).unwrap_or(entry));
+            fail(&missing_spec(given, entry, &manifest_dir));
+        }
+    }
+    for spec in &specs {
+        println!("cargo:rerun-if-changed={}", spec.display());
+    }
+    // In a build of several specs, what exists on which server is known at run time too.
+    println!("cargo::rustc-check-cfg=cfg(misskey_merged)");
+    if specs.len() > 1 {
+        println!("cargo:rustc-cfg=misskey_merged");
     }
 
     let manifest = manifest_dir.join("Cargo.toml");
@@ -29,9 +66,7 @@ fn main() {
         features: features(&manifest),
         derive_all: env::var_os("MISSKEY_CODEGEN_DERIVE_ALL").is_some_and(|v| v == "1"),
     };
-    let generated = if spec.is_file() {
-        misskey_codegen::generate_file(&spec, &options)
-    } else {
+    let generated = if specs.is_empty() {
         // docs.rs builds without network or a server: generate from the illustration spec,
         // and say so on the pages a visitor opens first (`cfg(docsrs)`: the crate root's).
         println!("cargo:warning=no spec: generating from the illustration spec (a docs.rs build)");
@@ -42,9 +77,19 @@ fn main() {
                 ..generated
             }
         })
+    } else {
+        misskey_codegen::generate_files(&specs, &options)
     }
     .unwrap_or_else(|err| fail(&err.to_string()));
-    warn(&spec, &generated.warnings);
+    let shown = match specs.as_slice() {
+        [one] => one.display().to_string(),
+        _ => specs
+            .iter()
+            .map(|s| s.display().to_string())
+            .collect::<Vec<_>>()
+            .join(" + "),
+    };
+    warn(&shown, &generated.warnings);
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("set by cargo")).join("generated.rs");
     if let Err(err) = fs::write(&out, generated.code) {
         fail(&format!("cannot write {}: {err}", out.display()));
@@ -63,19 +108,28 @@ fn features(manifest: &Path) -> misskey_codegen::Features {
 
 /// What the generator assumed about an odd spec, as cargo warnings: the first few, then
 /// where to see them all.
-fn warn(spec: &Path, warnings: &[misskey_codegen::Warning]) {
+fn warn(spec: &str, warnings: &[misskey_codegen::Warning]) {
     const SHOWN: usize = 10;
     for warning in warnings.iter().take(SHOWN) {
-        println!("cargo:warning=spec {}: {warning}", spec.display());
+        println!("cargo:warning=spec {spec}: {warning}");
     }
     if warnings.len() > SHOWN {
         println!(
-            "cargo:warning={} more; all {} are listed by `misskey-codegen summary {}`",
+            "cargo:warning={} more; all {} are listed by `misskey-codegen summary {spec}`",
             warnings.len() - SHOWN,
             warnings.len(),
-            spec.display()
         );
     }
+}
+
+/// The `*.json` files in `dir`, by file name: the order specs are merged in.
+fn json_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    Ok(files)
 }
 
 /// The spec of a docs.rs build: a handful of endpoints and models written by hand to show

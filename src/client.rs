@@ -139,6 +139,10 @@ struct Inner {
     user_agent: HeaderValue,
     retry: RetryPolicy,
     max_response_size: usize,
+    /// What the server has, once asked; shared with clones and `with_token` clients.
+    server: Arc<crate::server::Known>,
+    /// Whether a call asks the server what it has first, and refuses what it lacks.
+    check_support: bool,
 }
 
 impl std::fmt::Debug for Client {
@@ -165,6 +169,7 @@ pub struct ClientBuilder {
     http: Option<reqwest::Client>,
     retry: RetryPolicy,
     max_response_size: usize,
+    check_support: bool,
 }
 
 impl ClientBuilder {
@@ -225,6 +230,16 @@ impl ClientBuilder {
         self
     }
 
+    /// Asks the server what it has before the first call ([`Client::server`]: `meta` and
+    /// `endpoints`, once) and refuses, before sending, a call to an endpoint it does not
+    /// list, with [`Error::Unsupported`] naming the endpoint and the server's version. Off
+    /// by default: then nothing is fetched unless [`Client::server`] is called, and a call
+    /// is refused only once the list is known.
+    pub fn check_support(mut self, yes: bool) -> Self {
+        self.check_support = yes;
+        self
+    }
+
     /// Builds the client. Fails on a base URL that cannot be used.
     pub fn build(self) -> Result<Client> {
         let base = crate::base_url::root(&self.base).map_err(|reason| Error::InvalidBaseUrl {
@@ -256,6 +271,8 @@ impl ClientBuilder {
                 user_agent,
                 retry: self.retry,
                 max_response_size: self.max_response_size,
+                server: Arc::default(),
+                check_support: self.check_support,
             }),
         })
     }
@@ -313,6 +330,7 @@ impl Client {
             http: None,
             retry: RetryPolicy::none(),
             max_response_size: DEFAULT_MAX_RESPONSE_SIZE,
+            check_support: false,
         }
     }
 
@@ -346,6 +364,16 @@ impl Client {
         &self.inner.user_agent
     }
 
+    /// The cache of what the server has (see [`Client::server`]).
+    pub(crate) fn known_server(&self) -> &crate::server::Known {
+        &self.inner.server
+    }
+
+    /// Whether calls check what the server has first ([`ClientBuilder::check_support`]).
+    pub(crate) fn checks_support(&self) -> bool {
+        self.inner.check_support
+    }
+
     /// The underlying HTTP client.
     pub fn http_client(&self) -> &reqwest::Client {
         &self.inner.http
@@ -364,6 +392,8 @@ impl Client {
                 user_agent: self.inner.user_agent.clone(),
                 retry: self.inner.retry.clone(),
                 max_response_size: self.inner.max_response_size,
+                server: self.inner.server.clone(),
+                check_support: self.inner.check_support,
             }),
         }
     }
@@ -399,6 +429,7 @@ impl Client {
     /// Sends a typed request and answers the body of a success.
     async fn call_body<E: Endpoint>(&self, request: &E) -> Result<Bytes> {
         // Kept thin on purpose: everything that does not need `E` is in `send`.
+        self.check_supported(E::NAME).await?;
         let missing = request.missing();
         if !missing.is_empty() {
             return Err(Error::MissingParameters {
@@ -458,6 +489,7 @@ impl Client {
                 })
             }
         };
+        self.check_supported(name).await?;
         self.call_raw_with(name, fields, true, Vec::new()).await
     }
 
@@ -776,14 +808,15 @@ fn check_endpoint_path(name: &str) -> Result<()> {
     } else if name.starts_with('/') {
         Some("it starts with `/`".to_owned())
     } else {
-        // Read as the server will: `%2e%2e` is `..`, and `%2f` a separator.
+        // Read as a server or a proxy in front of it may: `%2e%2e` is `..`, and `%2f` or
+        // `%5c` a separator (a path parameter holding `a/b` is still one segment).
         name.split('/')
             .find(|segment| {
                 let decoded = percent_decoded(segment);
-                matches!(decoded.as_slice(), b"" | b"." | b"..")
+                segment.is_empty()
                     || decoded
-                        .iter()
-                        .any(|b| matches!(b, b'/' | b'\\' | b'?' | b'#'))
+                        .split(|b| matches!(b, b'/' | b'\\'))
+                        .any(|part| matches!(part, b"." | b".."))
             })
             .map(|segment| format!("it has a segment {segment:?} (a path parameter set to that?)"))
     };

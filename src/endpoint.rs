@@ -86,6 +86,41 @@ pub struct EndpointInfo {
     pub feature: Option<&'static str>,
 }
 
+impl EndpointInfo {
+    /// In a build of several specs, the labels of those that declare this endpoint
+    /// (`Misskey 2025.2.1`); empty in a single-spec build, whose one spec declares them all.
+    /// Whether the connected server has it: [`Client::supports`](crate::Client::supports).
+    pub fn specs(&self) -> &'static [&'static str] {
+        #[cfg(misskey_merged)]
+        {
+            match crate::ENDPOINT_SPECS
+                .iter()
+                .find(|(name, _)| *name == self.name)
+            {
+                Some((_, specs)) => specs,
+                None => crate::MERGED_SPECS,
+            }
+        }
+        #[cfg(not(misskey_merged))]
+        {
+            &[]
+        }
+    }
+}
+
+/// The labels of the specs this build merges (`MISSKEY_SPEC` naming a directory or a list);
+/// empty in a single-spec build.
+pub fn merged_specs() -> &'static [&'static str] {
+    #[cfg(misskey_merged)]
+    {
+        crate::MERGED_SPECS
+    }
+    #[cfg(not(misskey_merged))]
+    {
+        &[]
+    }
+}
+
 /// Visits the endpoint type behind a name; see `visit_endpoint` in the crate root.
 ///
 /// This is how code reaches an endpoint chosen at run time (a name read from a file, a log,

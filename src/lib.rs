@@ -24,6 +24,7 @@ mod error;
 mod json_path;
 pub mod pagination;
 mod response;
+mod server;
 pub mod streaming;
 mod token;
 pub mod types;
@@ -40,13 +41,16 @@ pub use auth::Permission;
 pub use client::{
     AuthMode, Client, ClientBuilder, RetryPolicy, DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT,
 };
-pub use endpoint::{Endpoint, EndpointErrorCode, EndpointInfo, EndpointVisitor, RequestBuilder};
+pub use endpoint::{
+    merged_specs, Endpoint, EndpointErrorCode, EndpointInfo, EndpointVisitor, RequestBuilder,
+};
 pub use error::{
     ApiError, CommonErrorCode, Error, ErrorKind, FrameworkError, RateLimited, Result,
     SharedErrorCode, UnexpectedBody,
 };
 pub use pagination::{Pager, Paginated};
 pub use response::{decode_response, decode_response_optional, decode_response_value};
+pub use server::Server;
 pub use upload::UploadFile;
 
 mod generated {

@@ -20,6 +20,7 @@ mod emit;
 pub mod fetch;
 mod format;
 pub mod ir;
+pub mod merge;
 pub mod names;
 pub mod normalize;
 pub mod overrides;
@@ -109,9 +110,29 @@ pub enum Error {
         /// What was expected there.
         expected: String,
     },
+    /// One of several specs could not be read.
+    #[error("{path}: {error}")]
+    InFile {
+        /// The spec's file.
+        path: String,
+        /// What is wrong with it.
+        #[source]
+        error: Box<Error>,
+    },
 }
 
 impl Error {
+    /// This error, naming the file it is about (a file read error names it already).
+    fn in_file(self, path: &str) -> Error {
+        match self {
+            Error::Read { .. } | Error::InFile { .. } => self,
+            error => Error::InFile {
+                path: path.to_owned(),
+                error: Box::new(error),
+            },
+        }
+    }
+
     pub(crate) fn spec(pointer: &str, expected: impl Into<String>) -> Error {
         Error::Spec {
             pointer: if pointer.is_empty() {
@@ -134,18 +155,35 @@ pub fn load(text: &str) -> Result<(openapiv3::OpenAPI, Warnings), Error> {
 fn load_with_overrides(
     text: &str,
 ) -> Result<(openapiv3::OpenAPI, Warnings, overrides::Report), Error> {
+    let mut warnings = Warnings::default();
+    let (value, report) = prepare(text, &mut warnings)?;
+    parse(value, warnings).map(|(spec, warnings)| (spec, warnings, report))
+}
+
+/// A spec's JSON, normalized and relaxed by the overrides table: what is merged and parsed.
+fn prepare(
+    text: &str,
+    warnings: &mut Warnings,
+) -> Result<(serde_json::Value, overrides::Report), Error> {
     let mut value: serde_json::Value = serde_json::from_str(text).map_err(|e| Error::Json {
         line: e.line(),
         column: e.column(),
         message: e.to_string(),
     })?;
-    let mut warnings = Warnings::default();
-    normalize::normalize(&mut value, &mut warnings)?;
+    normalize::normalize(&mut value, warnings)?;
     let report = overrides::apply(&mut value);
+    Ok((value, report))
+}
+
+/// Parses a prepared spec, mending what `openapiv3` rejects.
+fn parse(
+    mut value: serde_json::Value,
+    mut warnings: Warnings,
+) -> Result<(openapiv3::OpenAPI, Warnings), Error> {
     // The fast path: a spec that parses needs no positions. This runs in every dependent's
     // build script, unoptimized, so it matters (about half of `load`, 0.25 s).
     if let Ok(spec) = <openapiv3::OpenAPI as serde::Deserialize>::deserialize(&value) {
-        return Ok((spec, warnings, report));
+        return Ok((spec, warnings));
     }
     // Something is not valid OpenAPI. Mend one place at a time: each path item alone first
     // (cheap, and `openapiv3` would lose the position inside `paths`), then the whole.
@@ -159,7 +197,92 @@ fn load_with_overrides(
         }
     }
     let spec = repair_until_parsed::<openapiv3::OpenAPI>(&mut value, &[], &mut warnings)?;
-    Ok((spec, warnings, report))
+    Ok((spec, warnings))
+}
+
+/// Builds the intermediate representation of several specs merged into one (see
+/// [`merge`]); one spec is analyzed exactly as [`analyze`] does. Each spec is named by
+/// `(name, text)`, the name (a file's path) used in its errors.
+pub fn analyze_merged(specs: &[(String, String)], options: &Options) -> Result<ir::Api, Error> {
+    if let [(name, text)] = specs {
+        return analyze(text, options).map_err(|e| e.in_file(name));
+    }
+    if specs.is_empty() {
+        return Err(Error::spec("", "at least one spec"));
+    }
+    let mut warnings = Warnings::default();
+    let mut sources = Vec::new();
+    let mut reports = Vec::new();
+    for (name, text) in specs {
+        let mut own = Warnings::default();
+        let (value, report) = prepare(text, &mut own).map_err(|e| e.in_file(name))?;
+        let label = merge::label(&value);
+        for warning in own.into_vec() {
+            warnings.push(&warning.pointer, format!("{label}: {}", warning.message));
+        }
+        reports.push(report);
+        sources.push(merge::Source { label, spec: value });
+    }
+    let labels: Vec<String> = sources.iter().map(|s| s.label.clone()).collect();
+    let merged = merge::merge(sources, &mut warnings);
+    let availability = merge::availability(&merged);
+    let (spec, warnings) = parse(merged, warnings)?;
+    let mut api = ir::Api::build(&spec, options, warnings)?;
+    api.overrides = overrides::Report::of_merge(reports);
+    api.specs = labels;
+    api.availability = availability;
+    Ok(api)
+}
+
+/// The spec files an argument names: a file, a directory (every `*.json` in it, by file
+/// name), or a list of those separated as in `PATH` (`:` on Unix, `;` on Windows).
+pub fn spec_files(arg: &std::ffi::OsStr) -> Result<Vec<std::path::PathBuf>, Error> {
+    let mut files = Vec::new();
+    for entry in std::env::split_paths(arg).filter(|p| !p.as_os_str().is_empty()) {
+        if entry.is_dir() {
+            let read = |source| Error::Read {
+                path: entry.display().to_string(),
+                source,
+            };
+            let mut found: Vec<std::path::PathBuf> = std::fs::read_dir(&entry)
+                .map_err(read)?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "json"))
+                .collect();
+            if found.is_empty() {
+                return Err(Error::spec(
+                    "",
+                    format!("a *.json spec in {}", entry.display()),
+                ));
+            }
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(entry);
+        }
+    }
+    if files.is_empty() {
+        return Err(Error::spec("", "a spec file"));
+    }
+    Ok(files)
+}
+
+/// [`generate_with_warnings`] for several specs on disk, merged (see [`merge`]); one file
+/// generates exactly what [`generate_file`] does.
+pub fn generate_files(paths: &[std::path::PathBuf], options: &Options) -> Result<Generated, Error> {
+    let mut specs = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+            path: path.display().to_string(),
+            source,
+        })?;
+        specs.push((path.display().to_string(), text));
+    }
+    let api = analyze_merged(&specs, options)?;
+    Ok(Generated {
+        code: render(&api)?,
+        warnings: api.warnings,
+    })
 }
 
 /// Parses `value` as `T`, mending what `openapiv3` rejects until it parses: a schema it

@@ -299,6 +299,35 @@ pub struct Report {
     pub unmatched: Vec<String>,
 }
 
+impl Report {
+    /// The reports of several merged specs as one: every place any of them relaxed, and the
+    /// rows none of them has.
+    pub fn of_merge(reports: Vec<Report>) -> Report {
+        let mut merged = Report::default();
+        let count = reports.len();
+        let mut unmatched: Vec<(String, usize)> = Vec::new();
+        for report in reports {
+            for relaxed in report.relaxed {
+                if !merged.relaxed.contains(&relaxed) {
+                    merged.relaxed.push(relaxed);
+                }
+            }
+            for row in report.unmatched {
+                match unmatched.iter_mut().find(|(r, _)| *r == row) {
+                    Some((_, n)) => *n += 1,
+                    None => unmatched.push((row, 1)),
+                }
+            }
+        }
+        merged.unmatched = unmatched
+            .into_iter()
+            .filter(|(_, n)| *n == count)
+            .map(|(row, _)| row)
+            .collect();
+        merged
+    }
+}
+
 /// A property made optional, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Relaxed {

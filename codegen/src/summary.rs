@@ -69,12 +69,44 @@ pub struct Summary {
     pub warnings: Vec<String>,
     /// What the table of fields servers leave out did to this spec (see `overrides`).
     pub overrides: crate::overrides::Report,
+    /// For a merge of several specs: each spec with the endpoints it has and adds.
+    pub merged: Vec<String>,
 }
 
 impl Summary {
     /// Summarizes a spec given as JSON text; fails with the generator's error.
     pub fn of(text: &str) -> Result<Summary, Error> {
         let api = analyze(text, &cli_options())?;
+        Ok(Summary::of_api(&api, openapi_version(text)))
+    }
+
+    /// Summarizes several specs merged (see [`crate::merge`]), each named `(file, text)`:
+    /// the merge's summary, with what each spec adds and where they disagree (the warnings
+    /// that say `the merge reads`).
+    pub fn of_merged(specs: &[(String, String)]) -> Result<Summary, Error> {
+        let api = crate::analyze_merged(specs, &cli_options())?;
+        let versions: Vec<String> = specs.iter().map(|(_, t)| openapi_version(t)).collect();
+        let mut summary = Summary::of_api(&api, versions.join(" + "));
+        let mut seen = std::collections::BTreeSet::new();
+        for ((file, text), label) in specs.iter().zip(&api.specs) {
+            let paths: Vec<String> = serde_json::from_str::<serde_json::Value>(text)
+                .ok()
+                .and_then(|v| {
+                    v.get("paths")
+                        .and_then(|p| p.as_object())
+                        .map(|p| p.keys().cloned().collect())
+                })
+                .unwrap_or_default();
+            let new = paths.iter().filter(|p| seen.insert((*p).clone())).count();
+            summary.merged.push(format!(
+                "{label} ({file}): {} paths, {new} not in the specs before it",
+                paths.len()
+            ));
+        }
+        Ok(summary)
+    }
+
+    fn of_api(api: &crate::ir::Api, openapi: String) -> Summary {
         let mut groups = BTreeMap::new();
         let mut permissions = BTreeMap::new();
         let mut multipart = Vec::new();
@@ -96,10 +128,10 @@ impl Summary {
             .iter()
             .filter(|id| model_name(&api.types[**id]).is_some())
             .count();
-        Ok(Summary {
+        Summary {
             title: api.title.clone(),
             version: api.version.clone(),
-            openapi: openapi_version(text),
+            openapi,
             paths: api.spec_paths,
             endpoints: api.endpoints.len(),
             groups,
@@ -109,7 +141,8 @@ impl Summary {
             schemas,
             warnings: api.warnings.iter().map(ToString::to_string).collect(),
             overrides: api.overrides.clone(),
-        })
+            merged: Vec::new(),
+        }
     }
 
     /// The plain-text report, in a stable order.
@@ -128,6 +161,26 @@ impl Summary {
         }
         let _ = writeln!(out, "component schemas:  {}", self.schemas);
         let _ = writeln!(out);
+        if !self.merged.is_empty() {
+            let conflicts: Vec<&String> = self
+                .warnings
+                .iter()
+                .filter(|w| w.contains("the merge reads"))
+                .collect();
+            let _ = writeln!(out, "merged specs ({}), in order:", self.merged.len());
+            for line in &self.merged {
+                let _ = writeln!(out, "  {line}");
+            }
+            let _ = writeln!(
+                out,
+                "conflicts ({}: one place typed differently; the merge reads either):",
+                conflicts.len()
+            );
+            for conflict in conflicts {
+                let _ = writeln!(out, "  {conflict}");
+            }
+            let _ = writeln!(out);
+        }
         let _ = writeln!(out, "endpoints per group ({} groups):", self.groups.len());
         let width = self.groups.keys().map(String::len).max().unwrap_or(0);
         for (group, count) in &self.groups {
@@ -181,7 +234,24 @@ impl Summary {
 
 /// `summary SPEC`: the report for a spec file.
 pub fn summarize_file(path: &Path) -> Result<String, Error> {
-    Ok(Summary::of(&read_spec(path)?)?.render())
+    summarize_files(&crate::spec_files(path.as_os_str())?)
+}
+
+/// `summary DIR` or `summary A.json:B.json`: the merge's report (one file: its own).
+pub fn summarize_files(paths: &[std::path::PathBuf]) -> Result<String, Error> {
+    if let [one] = paths {
+        return Ok(Summary::of(&read_spec(one)?)?.render());
+    }
+    let specs = read_specs(paths)?;
+    Ok(Summary::of_merged(&specs)?.render())
+}
+
+/// Each file's name and text.
+pub(crate) fn read_specs(paths: &[std::path::PathBuf]) -> Result<Vec<(String, String)>, Error> {
+    paths
+        .iter()
+        .map(|p| Ok((p.display().to_string(), read_spec(p)?)))
+        .collect()
 }
 
 #[cfg(test)]

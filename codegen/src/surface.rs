@@ -274,10 +274,8 @@ impl Surface {
 
 /// `names SPEC`: the manifest of a spec file.
 pub fn names_file(path: &std::path::Path) -> Result<String, crate::Error> {
-    let api = crate::analyze(
-        &crate::summary::read_spec(path)?,
-        &crate::summary::cli_options(),
-    )?;
+    let specs = crate::summary::read_specs(&crate::spec_files(path.as_os_str())?)?;
+    let api = crate::analyze_merged(&specs, &crate::summary::cli_options())?;
     Ok(Surface::of(&api).names())
 }
 

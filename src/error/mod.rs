@@ -109,6 +109,15 @@ pub enum Error {
         #[source]
         source: serde_json::Error,
     },
+    /// The connected server does not have this endpoint (it is not in the list its
+    /// `endpoints` answers; see [`Client::server`](crate::Client::server)). Nothing was sent.
+    #[error("{endpoint}: the server (version {server_version}) does not have this endpoint; nothing was sent")]
+    Unsupported {
+        /// The endpoint called.
+        endpoint: String,
+        /// The server's version, as `meta` says.
+        server_version: String,
+    },
     /// The request could not be turned into JSON, or is not a JSON object.
     #[error("{endpoint}: cannot encode the request: {reason}")]
     Encode {
@@ -575,7 +584,8 @@ impl Error {
             | Error::Timeout { endpoint, .. }
             | Error::Transport { endpoint, .. }
             | Error::Decode { endpoint, .. }
-            | Error::Encode { endpoint, .. } => Some(endpoint),
+            | Error::Encode { endpoint, .. }
+            | Error::Unsupported { endpoint, .. } => Some(endpoint),
             _ => None,
         }
     }

@@ -154,9 +154,9 @@ impl StreamingBuilder {
     }
 
     /// The HTTP client the WebSocket handshake goes through, with its proxy, root
-    /// certificates, timeouts and default headers (as [`ClientBuilder::http_client`]
-    /// (crate::ClientBuilder::http_client) for calls; [`Client::streaming`]
-    /// (crate::Client::streaming) passes the client's own). Build it with
+    /// certificates, timeouts and default headers, as
+    /// [`ClientBuilder::http_client`](crate::ClientBuilder::http_client) for calls
+    /// ([`Client::streaming`](crate::Client::streaming) passes the client's own). Build it with
     /// `.redirect(reqwest::redirect::Policy::none())`: a redirected handshake would carry
     /// the token in its query to wherever it points. Without one, a client with the
     /// defaults and no redirects is used.

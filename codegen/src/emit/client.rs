@@ -15,6 +15,7 @@ pub(super) fn client_and_index(api: &Api) -> TokenStream {
     let version = &api.version;
     let spec_paths = api.spec_paths;
     let disabled = api.disabled_paths;
+    let merged = merged_specs(api);
     quote! {
         impl crate::Client {
             #(#methods)*
@@ -38,7 +39,37 @@ pub(super) fn client_and_index(api: &Api) -> TokenStream {
         pub fn visit_endpoint<V: crate::EndpointVisitor>(name: &str, visitor: V) -> Option<V::Output> {
             #visit_body
         }
+
+        #merged
     }
+}
+
+/// In a build of several specs: their labels, and for each endpoint not all of them have,
+/// the ones that do (read by `EndpointInfo::specs`). Nothing for a single spec.
+fn merged_specs(api: &Api) -> Option<TokenStream> {
+    if api.specs.is_empty() {
+        return None;
+    }
+    let labels = &api.specs;
+    let partial = api.endpoints.iter().filter_map(|e| {
+        let path = format!(
+            "/paths/{}",
+            crate::normalize::escape(&format!("/{}", e.name))
+        );
+        let have = ["post", "get"]
+            .iter()
+            .find_map(|m| api.availability.get(&format!("{path}/{m}")))?;
+        let name = &e.name;
+        Some(quote! { (#name, &[#(#have),*]), })
+    });
+    Some(quote! {
+        /// The specs this build merges, by `info.title` and `info.version`, in the order
+        /// they were merged.
+        pub const MERGED_SPECS: &[&str] = &[#(#labels),*];
+
+        /// The endpoints not every merged spec has, each with the specs that have it.
+        pub static ENDPOINT_SPECS: &[(&str, &[&str])] = &[#(#partial)*];
+    })
 }
 
 /// An endpoint's entry in `ENDPOINTS`.

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::builder::setters;
-use super::{doc_attr, escape_doc, ident, option_str, path_tokens, ty_tokens};
+use super::{availability, doc_attr, escape_doc, ident, option_str, path_tokens, ty_tokens};
 use crate::ir::{Api, Endpoint, Field, HttpMethod, ItemId, Location, Setter, Storage, Ty};
 
 pub(super) fn endpoint_doc(api: &Api, e: &Endpoint) -> Vec<String> {
@@ -37,6 +37,13 @@ pub(super) fn endpoint_doc(api: &Api, e: &Endpoint) -> Vec<String> {
     }
     if let Some(source) = &e.source {
         doc.push(format!("- Source: <{source}>"));
+    }
+    let path = format!(
+        "/paths/{}",
+        crate::normalize::escape(&format!("/{}", e.name))
+    );
+    if let Some(line) = availability(api, &[format!("{path}/post"), format!("{path}/get")]) {
+        doc.push(format!("- {line}"));
     }
     if e.may_answer_nothing {
         doc.push("- May answer `204 No Content` instead of its body: [`send_optional`](crate::RequestBuilder::send_optional) reads that as `None`, where `.await` is an [`Error::NoContent`](crate::Error::NoContent)".into());

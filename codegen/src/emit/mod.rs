@@ -172,6 +172,24 @@ fn ident(name: &str) -> Ident {
     }
 }
 
+/// In a build of several specs, the doc line of a place not all of them have: which do,
+/// which do not (`Only on Misskey 2025.2.1, Misskey 2025.4.1-mhq.13; not on Misskey
+/// 13.11.3.`). `None` for a place every merged spec has, and in a single-spec build.
+fn availability(api: &Api, pointers: &[String]) -> Option<String> {
+    let have = pointers.iter().find_map(|p| api.availability.get(p))?;
+    let lacking: Vec<&str> = api
+        .specs
+        .iter()
+        .filter(|s| !have.contains(s))
+        .map(String::as_str)
+        .collect();
+    Some(format!(
+        "Only on {}; not on {}.",
+        have.join(", "),
+        lacking.join(", ")
+    ))
+}
+
 fn doc_attrs(lines: &[String]) -> TokenStream {
     let lines = lines.iter().map(|l| {
         if l.is_empty() {

@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::builder::nested_constructor;
-use super::{doc_attrs, escape_doc, ident, ty_tokens};
+use super::{availability, doc_attrs, escape_doc, ident, ty_tokens};
 use crate::ir::{Api, Field, Location, Storage, Ty, TypeDef, TypeId};
 
 /// A struct: its declaration, `Debug` (redacted where it holds a credential), `new` and
@@ -138,7 +138,17 @@ fn struct_field(
     request: bool,
 ) -> TokenStream {
     let name = ident(&f.ident);
-    let doc = doc_attrs(&field_doc(f, def.serialize && !def.deserialize));
+    let mut lines = field_doc(f, def.serialize && !def.deserialize);
+    let place = format!(
+        "{}/properties/{}",
+        def.origin,
+        crate::normalize::escape(&f.json)
+    );
+    if let Some(line) = availability(api, &[place]) {
+        lines.push(String::new());
+        lines.push(line);
+    }
+    let doc = doc_attrs(&lines);
     let ty = field_ty(api, f, module);
     // Without serde's derives, the generated impls below read the field's JSON name and
     // presence from the IR; there is nothing to tell serde.

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{doc_attrs, enums, escape_doc, ident, structs, ty_tokens, unions};
+use super::{availability, doc_attrs, enums, escape_doc, ident, structs, ty_tokens, unions};
 use crate::ir::{Api, Ty, TypeDef, TypeId, TypeKind};
 
 /// A type's declaration and impls.
@@ -64,6 +64,10 @@ fn type_doc(api: &Api, id: TypeId, def: &TypeDef) -> Vec<String> {
     if def.doc.is_some() && api.models.contains(&id) {
         doc_lines.push(String::new());
         doc_lines.push(format!("The `{schema_name}` schema."));
+    }
+    if let Some(line) = availability(api, std::slice::from_ref(&def.origin)) {
+        doc_lines.push(String::new());
+        doc_lines.push(line);
     }
     doc_lines
 }

@@ -293,6 +293,10 @@ pub struct Api {
     pub serde_derives: bool,
     /// What the table of fields servers leave out changed in this spec.
     pub overrides: crate::overrides::Report,
+    /// The labels of the merged specs (`Misskey 2025.2.1`), empty for a single spec.
+    pub specs: Vec<String>,
+    /// In a merge, every place not all specs have (by JSON pointer), with those that have it.
+    pub availability: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 /// Methods of `Client` written by hand (in every `impl Client` of the core, public or not);
@@ -455,6 +459,8 @@ impl Api {
             warnings: warnings.into_inner().into_vec(),
             serde_derives: options.derive_all,
             overrides: Default::default(),
+            specs: Vec::new(),
+            availability: Default::default(),
         })
     }
 
