@@ -36,10 +36,18 @@ async fn paths(server: &MockServer) -> Vec<String> {
 #[tokio::test]
 async fn the_server_says_its_version_and_endpoints_once_and_supports_reads_them() {
     let old = server_of("13.11.3", &["notes/create", "meta", "endpoints"]).await;
-    let new = server_of("2025.2.2", &["notes/create", "notes/edit", "meta", "endpoints"]).await;
+    let new = server_of(
+        "2025.2.2",
+        &["notes/create", "notes/edit", "meta", "endpoints"],
+    )
+    .await;
     for (server, version, edits) in [(&old, "13.11.3", false), (&new, "2025.2.2", true)] {
         let client = Client::builder(server.uri()).token("T").build().unwrap();
-        assert_eq!(client.supports("notes/edit"), None, "nothing is known, nothing fetched");
+        assert_eq!(
+            client.supports("notes/edit"),
+            None,
+            "nothing is known, nothing fetched"
+        );
         assert!(paths(server).await.is_empty());
         let known = client.server().await.unwrap();
         assert_eq!(known.version, version);
@@ -95,5 +103,9 @@ async fn with_the_switch_on_the_first_call_asks_first_and_off_nothing_extra_is_s
     let server = server_of("13.11.3", &["meta", "endpoints", "notes/show"]).await;
     let plain = Client::builder(server.uri()).token("T").build().unwrap();
     let _ = plain.notes_create().text("hi").await;
-    assert_eq!(paths(&server).await, ["/api/notes/create"], "no extra request");
+    assert_eq!(
+        paths(&server).await,
+        ["/api/notes/create"],
+        "no extra request"
+    );
 }

@@ -5,6 +5,7 @@
 //!
 //! ```sh
 //! cargo run -p misskey-codegen --example time_generate -- ../shared/specs/misskey-2025.2.1.json
+//! cargo run -p misskey-codegen --example time_generate -- ../shared/specs   # all, merged
 //! ```
 
 use std::time::{Duration, Instant};
@@ -13,15 +14,22 @@ const RUNS: usize = 5;
 
 fn main() {
     let Some(spec) = std::env::args_os().nth(1) else {
-        eprintln!("usage: time_generate SPEC");
+        eprintln!("usage: time_generate SPEC (a file, a directory or a list: merged)");
         std::process::exit(2);
+    };
+    let specs = match misskey_codegen::spec_files(&spec) {
+        Ok(specs) => specs,
+        Err(err) => {
+            eprintln!("error: {err}");
+            std::process::exit(1);
+        }
     };
     let options = misskey_codegen::Options::default();
     let mut best = Duration::MAX;
     let mut bytes = 0;
     for _ in 0..RUNS {
         let start = Instant::now();
-        let generated = match misskey_codegen::generate_file(spec.as_ref(), &options) {
+        let generated = match misskey_codegen::generate_files(&specs, &options) {
             Ok(generated) => generated,
             Err(err) => {
                 eprintln!("error: {err}");
