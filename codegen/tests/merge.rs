@@ -361,3 +361,33 @@ fn every_public_name_of_each_shared_spec_is_in_their_merge() {
     }
     assert!(checked > 30_000, "{checked}");
 }
+
+#[test]
+fn a_file_in_the_set_that_is_not_a_spec_fails_naming_the_file() {
+    let good = spec(
+        "1.0.0",
+        note(json!({"id": {"type": "string"}}), &["id"]),
+        &[],
+    );
+    let not_json = (
+        "specs/notes.txt.json".to_owned(),
+        "these are my notes".to_owned(),
+    );
+    let not_openapi = (
+        "specs/package.json".to_owned(),
+        json!({"name": "bot", "version": "1.0.0"}).to_string(),
+    );
+    for bad in [not_json, not_openapi] {
+        let name = bad.0.clone();
+        let err = analyze_merged(&[good.clone(), bad], &options())
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with(&format!("{name}: ")), "{err}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("gone.json");
+    let err = generate_files(&[missing.clone()], &options())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains(&missing.display().to_string()), "{err}");
+}
