@@ -386,7 +386,7 @@ fn a_file_in_the_set_that_is_not_a_spec_fails_naming_the_file() {
     }
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("gone.json");
-    let err = generate_files(&[missing.clone()], &options())
+    let err = generate_files(std::slice::from_ref(&missing), &options())
         .unwrap_err()
         .to_string();
     assert!(err.contains(&missing.display().to_string()), "{err}");
