@@ -26,6 +26,9 @@ fn main() {
             }
         }
     };
+    if given.is_some() && entries.is_empty() {
+        fail("MISSKEY_SPEC is set but names no spec: give a file, a directory or a list of them");
+    }
     let docs_rs = env::var_os("DOCS_RS").is_some();
     let mut specs = Vec::new();
     for entry in &entries {

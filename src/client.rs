@@ -574,14 +574,23 @@ impl Client {
         span: tracing::Span,
     ) -> Result<Bytes> {
         let started = Instant::now();
-        check_endpoint_path(name)?;
+        // Every error of the call, whatever made it, is cut of the call's secrets before it
+        // is logged or returned (a MiAuth check's name holds its session id).
+        let secrets = self.secrets(&outside.secrets);
+        let cut = |mut err: Error| {
+            redact(&mut err, &secrets);
+            err
+        };
+        check_endpoint_path(name).map_err(cut)?;
         let token = self.inner.token.as_ref().filter(|_| with_token);
         let is_get = matches!(payload, Payload::Query(_));
         let body_token = token.filter(|_| self.inner.auth_mode == AuthMode::Body && !is_get);
-        let prepared = prepare(name, payload, body_token)?;
-        let mut url = Url::parse(&self.endpoint_url(name)).map_err(|e| Error::Encode {
-            endpoint: name.to_owned(),
-            reason: format!("not a usable endpoint name: {e}"),
+        let prepared = prepare(name, payload, body_token).map_err(cut)?;
+        let mut url = Url::parse(&self.endpoint_url(name)).map_err(|e| {
+            cut(Error::Encode {
+                endpoint: name.to_owned(),
+                reason: format!("not a usable endpoint name: {e}"),
+            })
         })?;
         let mut query: Vec<(&str, &str)> = outside
             .query
@@ -602,7 +611,10 @@ impl Client {
 
         let mut attempt = 1;
         let result = loop {
-            let result = self.send_once(name, &url, &prepared, outside, bearer).await;
+            let result = self
+                .send_once(name, &url, &prepared, outside, bearer)
+                .await
+                .map_err(cut);
             let err = match result {
                 Ok(ok) => break Ok(ok),
                 Err(err) => err,

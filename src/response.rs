@@ -331,7 +331,12 @@ fn decode_error(endpoint: &str, body: &[u8], text: &[u8], source: serde_json::Er
     // The last byte read, for the excerpt (`text` is the body itself unless that is empty).
     let at = consumed.saturating_sub(1);
     // serde's message quotes the value (`invalid type: string "hunter2"`).
-    let field = path.rsplit(['.', '[']).next().unwrap_or_default();
+    // The member the value is under, or an element's list (`backupCodes[3]`).
+    let field = path
+        .split(['.', '['])
+        .rev()
+        .find(|segment| !segment.ends_with(']'))
+        .unwrap_or_default();
     let source = if is_credential_name(field) {
         serde::de::Error::custom(format!(
             "the value of `{field}` (a credential, not shown) does not fit its type"

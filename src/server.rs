@@ -32,17 +32,22 @@ impl Server {
     }
 }
 
-/// The cache of a client and its clones.
+/// The cache of a client and its clones, and the one ask in flight.
 #[derive(Debug, Default)]
-pub(crate) struct Known(Mutex<Option<Arc<Server>>>);
+pub(crate) struct Known {
+    server: Mutex<Option<Arc<Server>>>,
+    /// Held while the server is asked, so that calls made meanwhile wait for its answer
+    /// instead of asking too.
+    asking: tokio::sync::Mutex<()>,
+}
 
 impl Known {
     fn get(&self) -> Option<Arc<Server>> {
-        self.0.lock().ok()?.clone()
+        self.server.lock().ok()?.clone()
     }
 
     fn set(&self, server: Arc<Server>) {
-        if let Ok(mut known) = self.0.lock() {
+        if let Ok(mut known) = self.server.lock() {
             *known = Some(server);
         }
     }
@@ -52,6 +57,10 @@ impl Client {
     /// The connected server's name, version and endpoints, asked once (`meta` and
     /// `endpoints`) and then answered from the cache this client and its clones share.
     pub async fn server(&self) -> Result<Arc<Server>> {
+        if let Some(server) = self.known_server().get() {
+            return Ok(server);
+        }
+        let _asking = self.known_server().asking.lock().await;
         match self.known_server().get() {
             Some(server) => Ok(server),
             None => self.refresh_server().await,

@@ -158,6 +158,8 @@ async fn a_token_echoed_into_malformed_frames_stays_out_of_the_log() {
     let mut main = within("main", stream.main()).await.unwrap();
     // A channel frame that is not one, and a main event whose body does not fit.
     server.send(json!({"type": "channel", "body": TOKEN}));
+    // serde quotes a string with its quotes escaped: the value does not end at `\"`.
+    server.send(json!({"type": "channel", "body": format!("{{\"i\":\"{TOKEN}\"}}")}));
     server.send(json!({"type": "noteUpdated", "body": TOKEN}));
     server.send(
         json!({"type": "channel", "body": {"id": main.id(), "type": "mention",
@@ -475,4 +477,52 @@ async fn no_announced_length_makes_the_client_allocate_it() {
             "{length}: {err:?}"
         );
     }
+}
+
+#[tokio::test]
+async fn a_miauth_session_never_shows_in_a_timeout_either() {
+    let base = raw_server_that_never_answers().await;
+    let client = Client::builder(&base)
+        .timeout(Duration::from_millis(300))
+        .retry(misskey_client::RetryPolicy::none())
+        .build()
+        .unwrap();
+    let miauth = MiAuth::builder(&base).client(client).build().unwrap();
+    let session = miauth.session().to_owned();
+    let err = miauth.check().await.unwrap_err();
+    assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
+    assert!(!shown(&err).contains(&session), "{}", shown(&err));
+}
+
+/// A server on loopback that takes connections and never answers.
+async fn raw_server_that_never_answers() -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((socket, _)) = listener.accept().await {
+            held.push(socket);
+        }
+    });
+    format!("http://{addr}")
+}
+
+#[test]
+fn a_credential_after_an_escaped_quote_is_still_masked_in_an_excerpt() {
+    // An escaped quote in an earlier value, and a token issued in this very answer (not one
+    // the client knows to cut).
+    let body = br#"{"user":{"name":"say \"hi\""},"token":"NEWTOKEN-123456","backupCodes":["CODE-1","CODE-2"]} trailing"#;
+    let err = misskey_client::decode_response_value(
+        "miauth/x/check",
+        200,
+        &[("content-type", "application/json")],
+        body,
+    )
+    .unwrap_err();
+    let text = shown(&err);
+    assert!(matches!(err, Error::Decode { .. }), "{err:?}");
+    for secret in ["NEWTOKEN-123456", "CODE-1", "CODE-2"] {
+        assert!(!text.contains(secret), "{secret} in {text}");
+    }
+    assert!(text.contains("say"), "the rest is shown: {text}");
 }

@@ -215,7 +215,8 @@ pub fn analyze_merged(specs: &[(String, String)], options: &Options) -> Result<i
     let mut reports = Vec::new();
     for (name, text) in specs {
         let mut own = Warnings::default();
-        let (value, report) = prepare(text, &mut own).map_err(|e| e.in_file(name))?;
+        let (mut value, report) = prepare(text, &mut own).map_err(|e| e.in_file(name))?;
+        merge::strip_own_keys(&mut value);
         let label = merge::label(&value);
         for warning in own.into_vec() {
             warnings.push(&warning.pointer, format!("{label}: {}", warning.message));
@@ -223,8 +224,7 @@ pub fn analyze_merged(specs: &[(String, String)], options: &Options) -> Result<i
         reports.push(report);
         sources.push(merge::Source { label, spec: value });
     }
-    let labels: Vec<String> = sources.iter().map(|s| s.label.clone()).collect();
-    let merged = merge::merge(sources, &mut warnings);
+    let (merged, labels) = merge::merge(sources, &mut warnings);
     let availability = merge::availability(&merged);
     let (spec, warnings) = parse(merged, warnings)?;
     let mut api = ir::Api::build(&spec, options, warnings)?;

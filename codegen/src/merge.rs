@@ -49,7 +49,7 @@ pub fn label(spec: &Value) -> String {
 }
 
 /// Merges `sources` (at least one) into one spec; what had to be assumed is in `warnings`.
-pub fn merge(mut sources: Vec<Source>, warnings: &mut Warnings) -> Value {
+pub fn merge(mut sources: Vec<Source>, warnings: &mut Warnings) -> (Value, Vec<String>) {
     // Two specs with one label (the same version twice) are told apart by their place in the
     // list.
     let mut seen = BTreeSet::new();
@@ -77,7 +77,20 @@ pub fn merge(mut sources: Vec<Source>, warnings: &mut Warnings) -> Value {
         info.insert("version".into(), Value::String(labels.join(" + ")));
         info.insert(MERGED_KEY.into(), json!(labels));
     }
-    merged
+    (merged, labels)
+}
+
+/// Takes out of a spec the keys the merge writes itself, so that a spec that carries them
+/// cannot claim availability or unions it does not have.
+pub fn strip_own_keys(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            map.retain(|key, _| !key.starts_with("x-misskey-"));
+            map.values_mut().for_each(strip_own_keys);
+        }
+        Value::Array(items) => items.iter_mut().for_each(strip_own_keys),
+        _ => {}
+    }
 }
 
 /// Who is merging what, for warnings.
@@ -213,8 +226,16 @@ fn merge_operation(
                 let (Some(mine), Value::Array(theirs)) = (existing.as_array_mut(), value) else {
                     continue;
                 };
+                // By name and place, or by reference for a `$ref` one.
+                let key = |p: &Value| {
+                    (
+                        p.get("name").cloned(),
+                        p.get("in").cloned(),
+                        p.get("$ref").cloned(),
+                    )
+                };
                 for parameter in theirs {
-                    if !mine.iter().any(|p| p.get("name") == parameter.get("name")) {
+                    if !mine.iter().any(|p| key(p) == key(&parameter)) {
                         mine.push(parameter);
                     }
                 }
@@ -278,10 +299,12 @@ fn merge_schema(
         return;
     }
     // A place already read either way by an earlier conflict: one more way, if it is new.
-    if into.get(EITHER).is_some() {
-        let branches = into["anyOf"]
-            .as_array_mut()
-            .expect("made with its branches");
+    let either = into.get(EITHER).is_some();
+    if let Some(branches) = into
+        .get_mut("anyOf")
+        .and_then(Value::as_array_mut)
+        .filter(|_| either)
+    {
         let known = branches
             .iter()
             .any(|b| *b == from || (b.get("$ref").is_some() && b.get("$ref") == from.get("$ref")));

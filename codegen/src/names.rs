@@ -151,7 +151,15 @@ pub fn is_credential(json: &str) -> bool {
     words.iter().any(|w| {
         matches!(
             w.as_str(),
-            "password" | "passwd" | "pass" | "passphrase" | "secret" | "token"
+            "password"
+                | "passwords"
+                | "passwd"
+                | "pass"
+                | "passphrase"
+                | "secret"
+                | "secrets"
+                | "token"
+                | "tokens"
         ) || [
             "password",
             "apikey",

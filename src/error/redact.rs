@@ -10,10 +10,12 @@ use super::{ApiError, Error, ErrorKind};
 /// decoding message or a request's path, in case a server or proxy echoes the request
 /// back; an excerpt cut in the middle of a secret loses the piece it kept too.
 pub(crate) fn redact(err: &mut Error, secrets: &[&str]) {
-    let secrets: Vec<&str> = secrets.iter().copied().filter(|s| !s.is_empty()).collect();
+    let mut secrets: Vec<&str> = secrets.iter().copied().filter(|s| !s.is_empty()).collect();
     if secrets.is_empty() {
         return;
     }
+    // The longest first: a secret that holds another is cut whole.
+    secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
     let fix = |s: &mut String| {
         for secret in &secrets {
             if s.contains(secret) {
@@ -83,7 +85,9 @@ pub(crate) fn redact(err: &mut Error, secrets: &[&str]) {
         | Error::Encode { endpoint, .. }
         | Error::NoContent { endpoint }
         | Error::ResponseTooLarge { endpoint, .. } => fix(endpoint),
-        Error::MissingParameters { endpoint, .. } => fix(endpoint),
+        Error::MissingParameters { endpoint, .. } | Error::Unsupported { endpoint, .. } => {
+            fix(endpoint)
+        }
         _ => {}
     }
 }
@@ -93,16 +97,29 @@ pub(crate) fn redact(err: &mut Error, secrets: &[&str]) {
 /// line is written where no one checks it against the secrets.
 pub(crate) fn without_values(message: &str) -> String {
     let mut out = String::with_capacity(message.len());
-    let mut quoted = false;
+    // The quote that opened the value being left out: `"` (serde's debug-quoted strings,
+    // whose `\"` does not close them) or a backtick (`unknown variant `…``).
+    let mut open: Option<char> = None;
+    let mut escaped = false;
     for c in message.chars() {
-        if c == '"' {
-            if quoted {
-                out.push('…');
+        match open {
+            Some(quote) => {
+                if escaped {
+                    escaped = false;
+                } else if c == '\\' && quote == '"' {
+                    escaped = true;
+                } else if c == quote {
+                    out.push('…');
+                    out.push(c);
+                    open = None;
+                }
             }
-            quoted = !quoted;
-            out.push(c);
-        } else if !quoted {
-            out.push(c);
+            None => {
+                out.push(c);
+                if c == '"' || c == '`' {
+                    open = Some(c);
+                }
+            }
         }
     }
     out
@@ -181,7 +198,15 @@ pub fn is_credential_name(name: &str) -> bool {
     words.iter().any(|w| {
         matches!(
             w.as_str(),
-            "password" | "passwd" | "pass" | "passphrase" | "secret" | "token"
+            "password"
+                | "passwords"
+                | "passwd"
+                | "pass"
+                | "passphrase"
+                | "secret"
+                | "secrets"
+                | "token"
+                | "tokens"
         ) || [
             "password",
             "apikey",
@@ -277,46 +302,66 @@ fn mask_texts(v: &mut Value) {
 /// (`"otpauth://…"`) are masked wherever they are.
 pub(crate) fn mask_credential_text(text: &mut [u8]) {
     mask_secret_values(text);
-    let mut i = 0;
-    while let Some(offset) = text[i..].iter().position(|b| *b == b'"') {
-        let key_start = i + offset + 1;
-        let Some(key_len) = text[key_start..].iter().position(|b| *b == b'"') else {
-            return;
+    // Found from each `:` back to its key, not by pairing quotes from the start: an escaped
+    // quote in an earlier value, or a window that begins inside a string, would pair them
+    // wrongly.
+    let mut colon = 0;
+    while let Some(offset) = text[colon..].iter().position(|b| *b == b':') {
+        let at = colon + offset;
+        colon = at + 1;
+        let Some(key) = key_before(text, at) else {
+            continue;
         };
-        let key_end = key_start + key_len;
-        let mut j = key_end + 1;
-        while j < text.len() && text[j].is_ascii_whitespace() {
-            j += 1;
-        }
-        let is_key = j < text.len() && text[j] == b':';
-        let credential =
-            is_key && std::str::from_utf8(&text[key_start..key_end]).is_ok_and(is_credential_name);
-        if !credential {
-            i = key_end + 1;
+        if !std::str::from_utf8(key).is_ok_and(is_credential_name) {
             continue;
         }
-        j += 1;
+        let mut j = at + 1;
         while j < text.len() && text[j].is_ascii_whitespace() {
             j += 1;
         }
-        if j < text.len() && text[j] == b'"' {
-            i = mask_string(text, j + 1);
-        } else if j < text.len() && text[j] == b'[' {
+        match text.get(j) {
+            Some(b'"') => colon = mask_string(text, j + 1),
             // A list of texts (`backupCodes`): each of its strings, to its end.
-            let mut k = j + 1;
-            while k < text.len() && text[k] != b']' {
-                k = if text[k] == b'"' {
-                    mask_string(text, k + 1)
-                } else {
-                    k + 1
-                };
+            Some(b'[') => {
+                let mut k = j + 1;
+                while k < text.len() && text[k] != b']' {
+                    k = if text[k] == b'"' {
+                        mask_string(text, k + 1)
+                    } else {
+                        k + 1
+                    };
+                }
+                colon = k;
             }
-            i = k;
-        } else {
-            i = j;
+            _ => {}
         }
-        if i >= text.len() {
-            return;
+    }
+}
+
+/// The key of a JSON member whose `:` is at `colon`: the quoted text right before it.
+fn key_before(text: &[u8], colon: usize) -> Option<&[u8]> {
+    let mut end = colon;
+    while end > 0 && text[end - 1].is_ascii_whitespace() {
+        end -= 1;
+    }
+    let close = end.checked_sub(1).filter(|&i| text[i] == b'"')?;
+    // The opening quote: the nearest one before that no backslash escapes. A key is short;
+    // past 256 bytes this is not one.
+    let mut open = close;
+    loop {
+        open = open.checked_sub(1)?;
+        if close - open > 256 {
+            return None;
+        }
+        if text[open] == b'"' {
+            let backslashes = text[..open]
+                .iter()
+                .rev()
+                .take_while(|b| **b == b'\\')
+                .count();
+            if backslashes % 2 == 0 {
+                return Some(&text[open + 1..close]);
+            }
         }
     }
 }

@@ -307,6 +307,24 @@ async fn handshake(cfg: &Config) -> StreamResult<Ws> {
         .await
         .map_err(|e| transport_error(e.without_url()))?;
     let status = response.status().as_u16();
+    // A client that follows redirects would have carried the token in the query to where
+    // the redirect pointed: refuse what did not come from the address the handshake was
+    // sent to.
+    let answered = response.url();
+    if (
+        answered.host_str(),
+        answered.port_or_known_default(),
+        answered.path(),
+    ) != (
+        cfg.url.host_str(),
+        cfg.url.port_or_known_default(),
+        cfg.url.path(),
+    ) {
+        return Err(handshake_error(
+            "the handshake was redirected; build the HTTP client with \
+             .redirect(reqwest::redirect::Policy::none())",
+        ));
+    }
     if status != 101 {
         return Err(StreamError::Rejected { status });
     }
