@@ -20,6 +20,8 @@ fn main() {
         None => {
             let dir = manifest_dir.join("spec");
             // `spec/` with several specs merges them all; with one, it is `spec/api.json`.
+            // Watched as a whole, so that a spec added beside `api.json` is seen.
+            println!("cargo:rerun-if-changed={}", dir.display());
             match json_files(&dir) {
                 Ok(files) if files.len() > 1 => vec![dir],
                 _ => vec![dir.join("api.json")],
