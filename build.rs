@@ -86,14 +86,15 @@ fn main() {
         misskey_codegen::generate_files(&specs, &options)
     }
     .unwrap_or_else(|err| fail(&err.to_string()));
-    let shown = match specs.as_slice() {
-        [one] => one.display().to_string(),
-        _ => specs
-            .iter()
-            .map(|s| s.display().to_string())
-            .collect::<Vec<_>>()
-            .join(" + "),
-    };
+    // What `misskey-codegen summary` takes for the same input: a file, or a list of them.
+    let shown = env::join_paths(&specs)
+        .map(|list| list.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| {
+            specs
+                .first()
+                .map(|s| s.display().to_string())
+                .unwrap_or_default()
+        });
     warn(&shown, &generated.warnings);
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("set by cargo")).join("generated.rs");
     if let Err(err) = fs::write(&out, generated.code) {
