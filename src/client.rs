@@ -660,7 +660,6 @@ impl Client {
     ) -> Result<(u16, Bytes)> {
         let inner = &self.inner;
         let headers = &outside.headers;
-        let secrets = self.secrets(&outside.secrets);
         let mut req = match prepared {
             Prepared::Query(_) => inner.http.get(url.clone()),
             _ => inner.http.post(url.clone()),
@@ -744,14 +743,13 @@ impl Client {
             } else {
                 Some(resp.url().to_string())
             };
-            // A server that echoes the request may put the token in the address.
-            let mut err = Error::Redirect {
+            // A server that echoes the request may put the token in the address: the caller
+            // cuts it, as from every error of the call.
+            return Err(Error::Redirect {
                 endpoint: name.to_owned(),
                 status: status.as_u16(),
                 location,
-            };
-            redact(&mut err, &secrets);
-            return Err(err);
+            });
         }
         let content_type = header(CONTENT_TYPE).map(str::to_owned);
         let retry_after = header(RETRY_AFTER).map(str::to_owned);
@@ -778,7 +776,8 @@ impl Client {
             content_type: content_type.as_deref(),
             retry_after: retry_after.as_deref(),
         };
-        check_response(name, status.as_u16(), meta, body, &secrets).map(|b| (status.as_u16(), b))
+        // No secrets to cut here: `send_in_span` cuts them from every error of the call.
+        check_response(name, status.as_u16(), meta, body, &[]).map(|b| (status.as_u16(), b))
     }
 }
 

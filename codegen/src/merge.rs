@@ -29,9 +29,6 @@ use crate::normalize::escape;
 /// The extension that lists the specs that have a place, where not all of them do.
 pub const SPECS_KEY: &str = "x-misskey-specs";
 
-/// The extension on the merged document's `info` that lists every merged spec's label.
-pub const MERGED_KEY: &str = "x-misskey-merged";
-
 /// One normalized spec and what to call it in docs and warnings.
 pub struct Source {
     pub label: String,
@@ -75,7 +72,6 @@ pub fn merge(mut sources: Vec<Source>, warnings: &mut Warnings) -> (Value, Vec<S
     have.annotate(&mut merged, &labels);
     if let Some(info) = merged.get_mut("info").and_then(Value::as_object_mut) {
         info.insert("version".into(), Value::String(labels.join(" + ")));
-        info.insert(MERGED_KEY.into(), json!(labels));
     }
     (merged, labels)
 }
