@@ -411,11 +411,11 @@ impl Client {
         self.decode(E::NAME, &body)
     }
 
-    /// Like [`Client::call`], reading an answer with no content as `None`.
-    pub(crate) async fn call_optional<E: Endpoint>(
-        &self,
-        request: &E,
-    ) -> Result<Option<E::Response>> {
+    /// Like [`Client::call`], reading an answer with no content (`204`, or an empty `200`) as
+    /// `None`: for the endpoints that answer nothing to some calls (a scheduled
+    /// `notes/create` on misskey.io), where `call` gives
+    /// [`Error::NoContent`](crate::Error::NoContent).
+    pub async fn call_optional<E: Endpoint>(&self, request: &E) -> Result<Option<E::Response>> {
         let body = self.call_body(request).await?;
         if body.is_empty() {
             return Ok(None);

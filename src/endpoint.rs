@@ -1,13 +1,13 @@
 //! The contract between the generated bindings and the hand-written core.
 //!
-//! Every generated endpoint module has a `Request` that implements [`Endpoint`]; the client
-//! methods return a [`RequestBuilder`] over it. Keeping the sending side generic over `E` (and
-//! the builder's `IntoFuture` impl written once, here) means a call is only monomorphized in
-//! the crate that makes it, which keeps this crate's own compile time independent of the
-//! number of endpoints.
+//! Every generated endpoint module has a `Request` that implements [`Endpoint`] and a
+//! `Builder` that the client method returns. Keeping the sending side generic over `E`
+//! (`RequestBuilder`, written once, here) and each `Builder`'s glue `#[inline]` means a call
+//! is only monomorphized in the crate that makes it, which keeps this crate's own compile
+//! time independent of the number of endpoints.
 
 use std::fmt;
-use std::future::{Future, IntoFuture};
+use std::future::Future;
 use std::pin::Pin;
 
 use serde::de::DeserializeOwned;
@@ -133,70 +133,125 @@ pub trait EndpointVisitor {
     fn visit<E: Endpoint>(self) -> Self::Output;
 }
 
-/// A request on its way: set its parameters by name, then `.await` it.
+/// A request on its way, for any endpoint: what every endpoint module's `Builder` wraps.
 ///
-/// Every generated method on [`Client`] returns one, under its endpoint module's alias
-/// `Builder` (`endpoints::notes::create::Builder`), whose page lists that endpoint's setters.
-/// Their blocks below are each labeled with their endpoint. A required parameter left unset
-/// is [`Error::MissingParameters`](crate::Error::MissingParameters), before anything is sent.
-#[must_use = "a request does nothing until it is awaited"]
-pub struct RequestBuilder<E> {
+/// The sending is written once, here, generic over `E`, so it is compiled only in the crate
+/// that sends (see the module docs); each `Builder` forwards to it through `#[inline]` glue
+/// (`builder_methods!`), which is not compiled here either.
+pub(crate) struct RequestBuilder<E> {
     pub(crate) client: Client,
     pub(crate) request: E,
 }
 
 impl<E: Endpoint> RequestBuilder<E> {
-    #[doc(hidden)]
-    pub fn new(client: &Client, request: E) -> Self {
+    #[inline]
+    pub(crate) fn new(client: &Client) -> Self
+    where
+        E: Default,
+    {
         Self {
             client: client.clone(),
-            request,
+            request: E::default(),
         }
     }
 
-    /// The request as built so far.
-    pub fn request(&self) -> &E {
-        &self.request
-    }
-
-    /// Change the request directly (for fields whose setter does not fit).
-    pub fn request_mut(&mut self) -> &mut E {
-        &mut self.request
-    }
-
-    /// The built request, for [`Client::call`] or to keep.
-    pub fn into_request(self) -> E {
-        self.request
-    }
-
-    /// Sends the request. The same as `.await` on the builder.
-    pub async fn send(self) -> Result<E::Response> {
+    pub(crate) async fn send(self) -> Result<E::Response> {
         self.client.call(&self.request).await
     }
 
-    /// Sends the request, reading an answer with no content (`204`, or an empty `200`) as
-    /// `None`, for the endpoints that answer nothing to some calls (a scheduled
-    /// `notes/create` on misskey.io). Where `.await` would give
-    /// [`Error::NoContent`](crate::Error::NoContent), this gives `Ok(None)`.
-    pub async fn send_optional(self) -> Result<Option<E::Response>> {
+    pub(crate) async fn send_optional(self) -> Result<Option<E::Response>> {
         self.client.call_optional(&self.request).await
     }
 }
 
 impl<E: Endpoint + fmt::Debug> fmt::Debug for RequestBuilder<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("RequestBuilder")
+        f.debug_struct("Builder")
             .field("endpoint", &E::NAME)
             .field("request", &self.request)
             .finish_non_exhaustive()
     }
 }
 
-impl<E: Endpoint> IntoFuture for RequestBuilder<E> {
-    type Output = Result<E::Response>;
-    type IntoFuture = Pin<Box<dyn Future<Output = Self::Output> + Send>>;
+/// What `.await` on an endpoint's `Builder` runs: the call, boxed so that the type can be
+/// named (`IntoFuture::IntoFuture`).
+pub type ResponseFuture<T> = Pin<Box<dyn Future<Output = Result<T>> + Send>>;
 
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
+/// The methods every endpoint module's `Builder` shares, beside its setters: the request
+/// itself, `send`, `send_optional`, `.await` and `Debug`; with `paginated`, also `paginate`.
+///
+/// Each endpoint has a type of its own so that its documentation page lists its setters alone.
+/// Every body here only forwards to [`RequestBuilder`] and is `#[inline]`: none of it is
+/// compiled in this crate, only where a bot calls it.
+macro_rules! builder_methods {
+    ($builder:ident, $request:ident, $response:ident) => {
+        impl $builder {
+            /// The request as built so far.
+            #[inline]
+            pub fn request(&self) -> &$request {
+                &self.0.request
+            }
+
+            /// Change the request directly (for fields whose setter does not fit).
+            #[inline]
+            pub fn request_mut(&mut self) -> &mut $request {
+                &mut self.0.request
+            }
+
+            /// The built request, for [`Client::call`](crate::Client::call) or to keep.
+            #[inline]
+            pub fn into_request(self) -> $request {
+                self.0.request
+            }
+
+            /// Sends the request: the same as `.await` on the builder.
+            #[inline]
+            pub fn send(
+                self,
+            ) -> impl ::std::future::Future<Output = crate::Result<$response>> + Send {
+                self.0.send()
+            }
+
+            /// Sends the request, reading an answer with no content (`204`, or an empty `200`)
+            /// as `None`, for the endpoints that answer nothing to some calls (a scheduled
+            /// `notes/create` on misskey.io). Where `.await` would give
+            /// [`Error::NoContent`](crate::Error::NoContent), this gives `Ok(None)`.
+            #[inline]
+            pub fn send_optional(
+                self,
+            ) -> impl ::std::future::Future<Output = crate::Result<Option<$response>>> + Send {
+                self.0.send_optional()
+            }
+        }
+
+        impl ::std::future::IntoFuture for $builder {
+            type Output = crate::Result<$response>;
+            type IntoFuture = crate::ResponseFuture<$response>;
+
+            #[inline]
+            fn into_future(self) -> Self::IntoFuture {
+                Box::pin(self.0.send())
+            }
+        }
+
+        impl ::std::fmt::Debug for $builder {
+            #[inline]
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                ::std::fmt::Debug::fmt(&self.0, f)
+            }
+        }
+    };
+    ($builder:ident, $request:ident, $response:ident, paginated) => {
+        crate::endpoint::builder_methods!($builder, $request, $response);
+
+        impl $builder {
+            /// Pages through this request's results as a stream of items, newest first:
+            /// `client.notes_timeline().paginate()`. See [`Client::paginate`](crate::Client::paginate).
+            #[inline]
+            pub fn paginate(self) -> crate::Pager<$request> {
+                self.0.client.paginate(self.0.request)
+            }
+        }
+    };
 }
+pub(crate) use builder_methods;

@@ -42,7 +42,7 @@ pub use client::{
     AuthMode, Client, ClientBuilder, RetryPolicy, DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT,
 };
 pub use endpoint::{
-    merged_specs, Endpoint, EndpointErrorCode, EndpointInfo, EndpointVisitor, RequestBuilder,
+    merged_specs, Endpoint, EndpointErrorCode, EndpointInfo, EndpointVisitor, ResponseFuture,
 };
 pub use error::{
     ApiError, CommonErrorCode, Error, ErrorKind, FrameworkError, RateLimited, Result,

@@ -278,11 +278,3 @@ async fn next_page<E: Paginated>(mut st: State<E>) -> Result<Option<(Vec<E::Item
         return Ok(Some((page, st)));
     }
 }
-
-impl<E: Paginated> crate::RequestBuilder<E> {
-    /// Pages through this request's results: `client.notes_timeline().paginate()`.
-    /// See [`Client::paginate`].
-    pub fn paginate(self) -> Pager<E> {
-        self.client.paginate(self.request)
-    }
-}

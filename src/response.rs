@@ -394,7 +394,8 @@ pub fn decode_response<E: Endpoint>(
 }
 
 /// Like [`decode_response`], reading an answer with no content as `None`, as
-/// [`RequestBuilder::send_optional`](crate::RequestBuilder::send_optional) does.
+/// [`Client::call_optional`](crate::Client::call_optional) and each endpoint's
+/// `Builder::send_optional` do.
 pub fn decode_response_optional<E: Endpoint>(
     status: u16,
     headers: &[(&str, &str)],

@@ -173,7 +173,7 @@ impl Surface {
             pointer: pointer.clone(),
         });
         for (name, signature) in [
-            ("Builder", format!("= RequestBuilder<{module}::Request>")),
+            ("Builder", "struct".to_owned()),
             ("ErrorCode", "enum".to_owned()),
         ] {
             self.add(Item {

@@ -774,20 +774,21 @@ fn core_methods(header: fn(&str) -> bool) -> Vec<String> {
     let mut names = Vec::new();
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap();
-        let mut inside = false;
+        // The indent of the `impl` line being read (impls inside a macro are indented).
+        let mut inside: Option<usize> = None;
         for line in text.lines() {
-            if line.starts_with("impl") {
-                inside = header(line);
-            } else if line.starts_with('}') {
-                inside = false;
-            } else if inside {
-                let trimmed = line.trim_start();
-                let indent = line.len() - trimmed.len();
+            let trimmed = line.trim_start();
+            let indent = line.len() - trimmed.len();
+            if trimmed.starts_with("impl") {
+                inside = header(trimmed).then_some(indent);
+            } else if inside == Some(indent) && trimmed.starts_with('}') {
+                inside = None;
+            } else if let Some(impl_indent) = inside {
                 let rest = trimmed
                     .trim_start_matches("pub(crate) ")
                     .trim_start_matches("pub ")
                     .trim_start_matches("async ");
-                if indent == 4 {
+                if indent == impl_indent + 4 {
                     if let Some(rest) = rest.strip_prefix("fn ") {
                         let name: String = rest
                             .chars()
@@ -813,12 +814,19 @@ fn every_hand_written_client_and_builder_method_is_reserved() {
             "Client::{name} is written by hand; add it to CLIENT_RESERVED"
         );
     }
-    let builder = core_methods(|l| l.contains("RequestBuilder<E>") && !l.contains(" for "));
-    assert!(builder.contains(&"send".to_owned()) && builder.contains(&"paginate".to_owned()));
+    // Every endpoint's `Builder` gets its shared methods from `builder_methods!` (`impl
+    // $builder`), and a trait impl's methods (`into_future`, `fmt`) are reserved too.
+    let builder = core_methods(|l| l.starts_with("impl $builder") || l.contains("for $builder"));
+    for name in ["send", "send_optional", "paginate", "into_future", "fmt"] {
+        assert!(
+            builder.contains(&name.to_owned()),
+            "{name} not found in builder_methods!"
+        );
+    }
     for name in &builder {
         assert!(
             misskey_codegen::ir::BUILDER_RESERVED.contains(&name.as_str()),
-            "RequestBuilder::{name} is written by hand; add it to BUILDER_RESERVED"
+            "Builder::{name} is written by hand; add it to BUILDER_RESERVED"
         );
     }
 }

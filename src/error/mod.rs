@@ -173,8 +173,8 @@ pub enum Error {
     },
     /// The server answered `204 No Content` where the endpoint's type has a body. Some
     /// endpoints do that for some calls (a scheduled `notes/create` on misskey.io);
-    /// [`RequestBuilder::send_optional`](crate::RequestBuilder::send_optional) reads it as
-    /// `None`.
+    /// each endpoint's `Builder::send_optional` (and [`Client::call_optional`](crate::Client::call_optional))
+    /// reads it as `None`.
     #[error("{endpoint}: the server answered with no content where a body was expected; `send_optional()` reads that as `None`")]
     NoContent {
         /// The endpoint called.

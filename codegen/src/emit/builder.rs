@@ -20,7 +20,7 @@ pub(super) fn setters(api: &Api, e: &Endpoint, module: &[String]) -> TokenStream
             .iter()
             .find(|f| f.ident == setter.field)
             .expect("setters name request fields");
-        setter_fn(api, f, setter, module, quote! { self.request })
+        setter_fn(api, f, setter, module, quote! { self.0.request })
     });
     let doc = doc_attr(&format!(
         " The parameters of [`{}`](crate::endpoints::{}), by name.",

@@ -140,7 +140,7 @@ fn client_method(e: &Endpoint) -> TokenStream {
         #(#aliases)*
         #[inline]
         pub fn #method(&self) -> #builder {
-            crate::RequestBuilder::new(self, Default::default())
+            #builder(crate::endpoint::RequestBuilder::new(self))
         }
     }
 }

@@ -46,7 +46,7 @@ pub(super) fn endpoint_doc(api: &Api, e: &Endpoint) -> Vec<String> {
         doc.push(format!("- {line}"));
     }
     if e.may_answer_nothing {
-        doc.push("- May answer `204 No Content` instead of its body: [`send_optional`](crate::RequestBuilder::send_optional) reads that as `None`, where `.await` is an [`Error::NoContent`](crate::Error::NoContent)".into());
+        doc.push(format!("- May answer `204 No Content` instead of its body: [`send_optional`](crate::endpoints::{}::Builder::send_optional) reads that as `None`, where `.await` is an [`Error::NoContent`](crate::Error::NoContent)", e.module.join("::")));
     }
     doc.extend(call_doc(api, e));
     if !e.error_codes.is_empty() {
@@ -140,29 +140,32 @@ pub(super) fn endpoint_items(api: &Api, e: &Endpoint, module: &[String]) -> Toke
     let path = path_fn(e, fields);
     let query = pairs_fn("query", fields, Location::Query);
     let headers = pairs_fn("headers", fields, Location::Header);
-    let http_get =
-        (e.http_method == HttpMethod::Get).then(|| quote! { const HTTP_GET: bool = true; });
+    let http_get = (e.http_method == HttpMethod::Get)
+        .then(|| quote! { #[doc(hidden)] const HTTP_GET: bool = true; });
     let missing = missing_fn(fields);
     let pagination = pagination_impl(api, e, module);
     let setters = setters(api, e, module);
-    let builder_doc = doc_attr(&format!(
-        " What [`Client::{}`](crate::Client::{}) returns: set the parameters by name, then \
-         `.await` it.",
-        e.method, e.method
-    ));
+    let builder = builder_struct(e);
+    let builder_methods = builder_methods(e);
     quote! {
         #response
 
-        #builder_doc
-        pub type Builder = crate::RequestBuilder<Request>;
+        #builder
 
         #error_code
 
+        // Its items are hidden: the trait's page lists every endpoint's impl, and with them
+        // it would be too large to load (the module page says all of this in prose).
         impl crate::Endpoint for Request {
+            #[doc(hidden)]
             type Response = Response;
+            #[doc(hidden)]
             type ErrorCode = ErrorCode;
+            #[doc(hidden)]
             const NAME: &'static str = #name;
+            #[doc(hidden)]
             const REQUIRES_CREDENTIAL: bool = #credential;
+            #[doc(hidden)]
             const PERMISSION: Option<&'static str> = #permission;
             #http_get
             #multipart
@@ -175,6 +178,31 @@ pub(super) fn endpoint_items(api: &Api, e: &Endpoint, module: &[String]) -> Toke
         #pagination
 
         #setters
+
+        #builder_methods
+    }
+}
+
+/// `Builder`: the endpoint's own type, so that its page lists its setters alone.
+fn builder_struct(e: &Endpoint) -> TokenStream {
+    let doc = doc_attr(&format!(
+        " What [`Client::{}`](crate::Client::{}) returns: set the parameters by name, then \
+         `.await` it (or [`send_optional`](Self::send_optional) it).",
+        e.method, e.method
+    ));
+    quote! {
+        #doc
+        #[must_use = "a request does nothing until it is awaited"]
+        pub struct Builder(pub(crate) crate::endpoint::RequestBuilder<Request>);
+    }
+}
+
+/// The methods every builder shares, from the core's `builder_methods!`; after the setters,
+/// which come first on the page.
+fn builder_methods(e: &Endpoint) -> TokenStream {
+    let paginated = e.pagination.as_ref().map(|_| quote! { , paginated });
+    quote! {
+        crate::endpoint::builder_methods!(Builder, Request, Response #paginated);
     }
 }
 
@@ -209,8 +237,10 @@ fn multipart_items(e: &Endpoint, fields: &[Field]) -> TokenStream {
             }
         });
         quote! {
+            #[doc(hidden)]
             const MULTIPART: bool = true;
 
+            #[doc(hidden)]
             #[inline]
             fn files(&self) -> Vec<(&'static str, &crate::upload::UploadFile)> {
                 crate::__private::present(&[#(#files),*])
@@ -354,6 +384,7 @@ fn missing_fn(fields: &[Field]) -> Option<TokenStream> {
         quote! { (#json, self.#field.is_some()) }
     });
     Some(quote! {
+        #[doc(hidden)]
         #[inline]
         fn missing(&self) -> Vec<&'static str> {
             crate::__private::unset(&[#(#checks),*])
@@ -400,6 +431,7 @@ fn path_fn(e: &Endpoint, fields: &[Field]) -> Option<TokenStream> {
         pieces.push(quote! { path.push_str(#literal); });
     }
     Some(quote! {
+        #[doc(hidden)]
         #[inline]
         fn path(&self) -> ::std::borrow::Cow<'static, str> {
             let mut path = String::new();
@@ -430,6 +462,7 @@ fn pairs_fn(name: &str, fields: &[Field], location: Location) -> Option<TokenStr
         }
     });
     Some(quote! {
+        #[doc(hidden)]
         #[inline]
         fn #name(&self) -> Vec<(&'static str, String)> {
             let mut pairs = Vec::new();

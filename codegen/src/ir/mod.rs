@@ -350,8 +350,9 @@ const DOC_ALIASES: &[(&str, &[&str])] = &[
     ("i/notifications", &["notifications"]),
 ];
 
-/// Methods `RequestBuilder` has by hand (and through its traits); a setter must not take
-/// these names. A test reads the core's source to keep this list complete.
+/// Methods every endpoint's `Builder` has by hand (`builder_methods!` in the core, with its
+/// trait impls); a setter must not take these names. A test reads the core's source to keep
+/// this list complete.
 pub const BUILDER_RESERVED: &[&str] = &[
     "new",
     "request",

@@ -6,19 +6,21 @@ impl crate::Client {
     /// `send`: see [`endpoints::send`](crate::endpoints::send) for its parameters and answer.
     #[inline]
     pub fn send2(&self) -> endpoints::send::Builder {
-        crate::RequestBuilder::new(self, Default::default())
+        endpoints::send::Builder(crate::endpoint::RequestBuilder::new(self))
     }
     /// `émoji/ノート`: see [`endpoints::u00e9_moji::u30ce_u30fc_u30c8`](crate::endpoints::u00e9_moji::u30ce_u30fc_u30c8) for its parameters and answer.
     #[inline]
     pub fn u00e9_moji_u30ce_u30fc_u30c8(
         &self,
     ) -> endpoints::u00e9_moji::u30ce_u30fc_u30c8::Builder {
-        crate::RequestBuilder::new(self, Default::default())
+        endpoints::u00e9_moji::u30ce_u30fc_u30c8::Builder(
+            crate::endpoint::RequestBuilder::new(self),
+        )
     }
     /// `odd/types`: see [`endpoints::odd::types`](crate::endpoints::odd::types) for its parameters and answer.
     #[inline]
     pub fn odd_types(&self) -> endpoints::odd::types::Builder {
-        crate::RequestBuilder::new(self, Default::default())
+        endpoints::odd::types::Builder(crate::endpoint::RequestBuilder::new(self))
     }
 }
 /// Every endpoint generated into this build, in the spec's order.
@@ -306,17 +308,23 @@ pub mod endpoints {
         }
         /// What `send` answers.
         pub type Response = ();
-        /// What [`Client::send2`](crate::Client::send2) returns: set the parameters by name, then `.await` it.
-        pub type Builder = crate::RequestBuilder<Request>;
+        /// What [`Client::send2`](crate::Client::send2) returns: set the parameters by name, then `.await` it (or [`send_optional`](Self::send_optional) it).
+        #[must_use = "a request does nothing until it is awaited"]
+        pub struct Builder(pub(crate) crate::endpoint::RequestBuilder<Request>);
         /// This endpoint's spec lists no error codes of its own: its errors carry the
         /// API's common codes, or codes the spec does not list. Read one with
         /// `ErrorCode::of`.
         pub type ErrorCode = crate::SharedErrorCode;
         impl crate::Endpoint for Request {
+            #[doc(hidden)]
             type Response = Response;
+            #[doc(hidden)]
             type ErrorCode = ErrorCode;
+            #[doc(hidden)]
             const NAME: &'static str = "send";
+            #[doc(hidden)]
             const REQUIRES_CREDENTIAL: bool = true;
+            #[doc(hidden)]
             const PERMISSION: Option<&'static str> = Some("write:notes");
         }
         impl Request {
@@ -331,10 +339,11 @@ pub mod endpoints {
         impl Builder {
             /// `paginate`: optional.
             pub fn paginate_param(mut self, value: impl Into<String>) -> Self {
-                self.request.paginate = Some(value.into());
+                self.0.request.paginate = Some(value.into());
                 self
             }
         }
+        crate::endpoint::builder_methods!(Builder, Request, Response);
     }
     /// Endpoints under `émoji/`.
     pub mod u00e9_moji {
@@ -363,17 +372,23 @@ pub mod endpoints {
             }
             /// What `émoji/ノート` answers.
             pub type Response = crate::models::Note2;
-            /// What [`Client::u00e9_moji_u30ce_u30fc_u30c8`](crate::Client::u00e9_moji_u30ce_u30fc_u30c8) returns: set the parameters by name, then `.await` it.
-            pub type Builder = crate::RequestBuilder<Request>;
+            /// What [`Client::u00e9_moji_u30ce_u30fc_u30c8`](crate::Client::u00e9_moji_u30ce_u30fc_u30c8) returns: set the parameters by name, then `.await` it (or [`send_optional`](Self::send_optional) it).
+            #[must_use = "a request does nothing until it is awaited"]
+            pub struct Builder(pub(crate) crate::endpoint::RequestBuilder<Request>);
             /// This endpoint's spec lists no error codes of its own: its errors carry the
             /// API's common codes, or codes the spec does not list. Read one with
             /// `ErrorCode::of`.
             pub type ErrorCode = crate::SharedErrorCode;
             impl crate::Endpoint for Request {
+                #[doc(hidden)]
                 type Response = Response;
+                #[doc(hidden)]
                 type ErrorCode = ErrorCode;
+                #[doc(hidden)]
                 const NAME: &'static str = "émoji/ノート";
+                #[doc(hidden)]
                 const REQUIRES_CREDENTIAL: bool = true;
+                #[doc(hidden)]
                 const PERMISSION: Option<&'static str> = Some("write:notes");
             }
             impl Request {
@@ -384,6 +399,7 @@ pub mod endpoints {
                     Default::default()
                 }
             }
+            crate::endpoint::builder_methods!(Builder, Request, Response);
         }
     }
     /// Endpoints under `odd/`.
@@ -439,17 +455,23 @@ pub mod endpoints {
             }
             /// What `odd/types` answers.
             pub type Response = crate::models::Unit;
-            /// What [`Client::odd_types`](crate::Client::odd_types) returns: set the parameters by name, then `.await` it.
-            pub type Builder = crate::RequestBuilder<Request>;
+            /// What [`Client::odd_types`](crate::Client::odd_types) returns: set the parameters by name, then `.await` it (or [`send_optional`](Self::send_optional) it).
+            #[must_use = "a request does nothing until it is awaited"]
+            pub struct Builder(pub(crate) crate::endpoint::RequestBuilder<Request>);
             /// This endpoint's spec lists no error codes of its own: its errors carry the
             /// API's common codes, or codes the spec does not list. Read one with
             /// `ErrorCode::of`.
             pub type ErrorCode = crate::SharedErrorCode;
             impl crate::Endpoint for Request {
+                #[doc(hidden)]
                 type Response = Response;
+                #[doc(hidden)]
                 type ErrorCode = ErrorCode;
+                #[doc(hidden)]
                 const NAME: &'static str = "odd/types";
+                #[doc(hidden)]
                 const REQUIRES_CREDENTIAL: bool = true;
+                #[doc(hidden)]
                 const PERMISSION: Option<&'static str> = Some("write:notes");
             }
             impl Request {
@@ -464,20 +486,21 @@ pub mod endpoints {
             impl Builder {
                 /// `any`: optional.
                 pub fn any(mut self, value: impl Into<::serde_json::Value>) -> Self {
-                    self.request.any = Some(value.into());
+                    self.0.request.any = Some(value.into());
                     self
                 }
                 /// `ref`: optional.
                 pub fn r#ref(mut self, value: impl Into<crate::models::Note>) -> Self {
-                    self.request.r#ref = Some(value.into());
+                    self.0.request.r#ref = Some(value.into());
                     self
                 }
                 /// `mixed`: optional.
                 pub fn mixed(mut self, value: impl Into<::serde_json::Value>) -> Self {
-                    self.request.mixed = Some(value.into());
+                    self.0.request.mixed = Some(value.into());
                     self
                 }
             }
+            crate::endpoint::builder_methods!(Builder, Request, Response);
         }
     }
 }

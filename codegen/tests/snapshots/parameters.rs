@@ -3,19 +3,23 @@ impl crate::Client {
     /// `users/{userId}/notes`: see [`endpoints::users::user_id::notes`](crate::endpoints::users::user_id::notes) for its parameters and answer.
     #[inline]
     pub fn users_user_id_notes(&self) -> endpoints::users::user_id::notes::Builder {
-        crate::RequestBuilder::new(self, Default::default())
+        endpoints::users::user_id::notes::Builder(
+            crate::endpoint::RequestBuilder::new(self),
+        )
     }
     /// `stats`: see [`endpoints::stats`](crate::endpoints::stats) for its parameters and answer.
     #[inline]
     pub fn stats(&self) -> endpoints::stats::Builder {
-        crate::RequestBuilder::new(self, Default::default())
+        endpoints::stats::Builder(crate::endpoint::RequestBuilder::new(self))
     }
     /// `drive/files/create`: see [`endpoints::drive::files::create`](crate::endpoints::drive::files::create) for its parameters and answer.
     #[doc(alias = "upload")]
     #[doc(alias = "upload_file")]
     #[inline]
     pub fn drive_files_create(&self) -> endpoints::drive::files::create::Builder {
-        crate::RequestBuilder::new(self, Default::default())
+        endpoints::drive::files::create::Builder(
+            crate::endpoint::RequestBuilder::new(self),
+        )
     }
 }
 /// Every endpoint generated into this build, in the spec's order.
@@ -186,18 +190,25 @@ pub mod endpoints {
                 }
                 /// What `users/{userId}/notes` answers.
                 pub type Response = bool;
-                /// What [`Client::users_user_id_notes`](crate::Client::users_user_id_notes) returns: set the parameters by name, then `.await` it.
-                pub type Builder = crate::RequestBuilder<Request>;
+                /// What [`Client::users_user_id_notes`](crate::Client::users_user_id_notes) returns: set the parameters by name, then `.await` it (or [`send_optional`](Self::send_optional) it).
+                #[must_use = "a request does nothing until it is awaited"]
+                pub struct Builder(pub(crate) crate::endpoint::RequestBuilder<Request>);
                 /// This endpoint's spec lists no error codes of its own: its errors carry the
                 /// API's common codes, or codes the spec does not list. Read one with
                 /// `ErrorCode::of`.
                 pub type ErrorCode = crate::SharedErrorCode;
                 impl crate::Endpoint for Request {
+                    #[doc(hidden)]
                     type Response = Response;
+                    #[doc(hidden)]
                     type ErrorCode = ErrorCode;
+                    #[doc(hidden)]
                     const NAME: &'static str = "users/{userId}/notes";
+                    #[doc(hidden)]
                     const REQUIRES_CREDENTIAL: bool = false;
+                    #[doc(hidden)]
                     const PERMISSION: Option<&'static str> = None;
+                    #[doc(hidden)]
                     #[inline]
                     fn missing(&self) -> Vec<&'static str> {
                         crate::__private::unset(
@@ -207,6 +218,7 @@ pub mod endpoints {
                             ],
                         )
                     }
+                    #[doc(hidden)]
                     #[inline]
                     fn path(&self) -> ::std::borrow::Cow<'static, str> {
                         let mut path = String::new();
@@ -219,6 +231,7 @@ pub mod endpoints {
                         path.push_str("/notes");
                         ::std::borrow::Cow::Owned(path)
                     }
+                    #[doc(hidden)]
                     #[inline]
                     fn query(&self) -> Vec<(&'static str, String)> {
                         let mut pairs = Vec::new();
@@ -227,6 +240,7 @@ pub mod endpoints {
                         }
                         pairs
                     }
+                    #[doc(hidden)]
                     #[inline]
                     fn headers(&self) -> Vec<(&'static str, String)> {
                         let mut pairs = Vec::new();
@@ -255,25 +269,26 @@ pub mod endpoints {
                 impl Builder {
                     /// `withFiles`: optional.
                     pub fn with_files(mut self, value: impl Into<bool>) -> Self {
-                        self.request.with_files = Some(value.into());
+                        self.0.request.with_files = Some(value.into());
                         self
                     }
                     /// `userId`: required.
                     pub fn user_id(mut self, value: impl Into<String>) -> Self {
-                        self.request.user_id = Some(value.into());
+                        self.0.request.user_id = Some(value.into());
                         self
                     }
                     /// `lang`: optional.
                     pub fn lang(mut self, value: impl Into<String>) -> Self {
-                        self.request.lang = Some(value.into());
+                        self.0.request.lang = Some(value.into());
                         self
                     }
                     /// `X-Trace`: required.
                     pub fn x_trace(mut self, value: impl Into<String>) -> Self {
-                        self.request.x_trace = Some(value.into());
+                        self.0.request.x_trace = Some(value.into());
                         self
                     }
                 }
+                crate::endpoint::builder_methods!(Builder, Request, Response);
             }
         }
     }
@@ -387,19 +402,27 @@ pub mod endpoints {
                 })
             }
         }
-        /// What [`Client::stats`](crate::Client::stats) returns: set the parameters by name, then `.await` it.
-        pub type Builder = crate::RequestBuilder<Request>;
+        /// What [`Client::stats`](crate::Client::stats) returns: set the parameters by name, then `.await` it (or [`send_optional`](Self::send_optional) it).
+        #[must_use = "a request does nothing until it is awaited"]
+        pub struct Builder(pub(crate) crate::endpoint::RequestBuilder<Request>);
         /// This endpoint's spec lists no error codes of its own: its errors carry the
         /// API's common codes, or codes the spec does not list. Read one with
         /// `ErrorCode::of`.
         pub type ErrorCode = crate::SharedErrorCode;
         impl crate::Endpoint for Request {
+            #[doc(hidden)]
             type Response = Response;
+            #[doc(hidden)]
             type ErrorCode = ErrorCode;
+            #[doc(hidden)]
             const NAME: &'static str = "stats";
+            #[doc(hidden)]
             const REQUIRES_CREDENTIAL: bool = false;
+            #[doc(hidden)]
             const PERMISSION: Option<&'static str> = None;
+            #[doc(hidden)]
             const HTTP_GET: bool = true;
+            #[doc(hidden)]
             #[inline]
             fn missing(&self) -> Vec<&'static str> {
                 crate::__private::unset(&[("span", self.span.is_some())])
@@ -417,10 +440,11 @@ pub mod endpoints {
         impl Builder {
             /// `span`: required.
             pub fn span(mut self, value: impl Into<RequestSpan>) -> Self {
-                self.request.span = Some(value.into());
+                self.0.request.span = Some(value.into());
                 self
             }
         }
+        crate::endpoint::builder_methods!(Builder, Request, Response);
     }
     /// Endpoints under `drive/`.
     pub mod drive {
@@ -494,23 +518,32 @@ pub mod endpoints {
                         Ok(Self { id: id.flatten() })
                     }
                 }
-                /// What [`Client::drive_files_create`](crate::Client::drive_files_create) returns: set the parameters by name, then `.await` it.
-                pub type Builder = crate::RequestBuilder<Request>;
+                /// What [`Client::drive_files_create`](crate::Client::drive_files_create) returns: set the parameters by name, then `.await` it (or [`send_optional`](Self::send_optional) it).
+                #[must_use = "a request does nothing until it is awaited"]
+                pub struct Builder(pub(crate) crate::endpoint::RequestBuilder<Request>);
                 /// This endpoint's spec lists no error codes of its own: its errors carry the
                 /// API's common codes, or codes the spec does not list. Read one with
                 /// `ErrorCode::of`.
                 pub type ErrorCode = crate::SharedErrorCode;
                 impl crate::Endpoint for Request {
+                    #[doc(hidden)]
                     type Response = Response;
+                    #[doc(hidden)]
                     type ErrorCode = ErrorCode;
+                    #[doc(hidden)]
                     const NAME: &'static str = "drive/files/create";
+                    #[doc(hidden)]
                     const REQUIRES_CREDENTIAL: bool = false;
+                    #[doc(hidden)]
                     const PERMISSION: Option<&'static str> = None;
+                    #[doc(hidden)]
                     const MULTIPART: bool = true;
+                    #[doc(hidden)]
                     #[inline]
                     fn files(&self) -> Vec<(&'static str, &crate::upload::UploadFile)> {
                         crate::__private::present(&[("file", self.file.as_ref())])
                     }
+                    #[doc(hidden)]
                     #[inline]
                     fn missing(&self) -> Vec<&'static str> {
                         crate::__private::unset(&[("file", self.file.is_some())])
@@ -532,21 +565,22 @@ pub mod endpoints {
                     /// `file`: required.
                     #[inline]
                     pub fn file(mut self, file: crate::upload::UploadFile) -> Self {
-                        self.request.file = Some(file);
+                        self.0.request.file = Some(file);
                         self
                     }
                     /// `name`: optional; sending null is not the same as leaving it out.
                     pub fn name(mut self, value: impl Into<String>) -> Self {
-                        self.request.name = Some(Some(value.into()));
+                        self.0.request.name = Some(Some(value.into()));
                         self
                     }
                     /// Sends `"name": null`, which is not the same as leaving it out.
                     #[inline]
                     pub fn name_null(mut self) -> Self {
-                        self.request.name = Some(None);
+                        self.0.request.name = Some(None);
                         self
                     }
                 }
+                crate::endpoint::builder_methods!(Builder, Request, Response);
             }
         }
     }

@@ -4,12 +4,12 @@ impl crate::Client {
     /// `notes/show`: see [`endpoints::notes::show`](crate::endpoints::notes::show) for its parameters and answer.
     #[inline]
     pub fn notes_show(&self) -> endpoints::notes::show::Builder {
-        crate::RequestBuilder::new(self, Default::default())
+        endpoints::notes::show::Builder(crate::endpoint::RequestBuilder::new(self))
     }
     /// `trees`: see [`endpoints::trees`](crate::endpoints::trees) for its parameters and answer.
     #[inline]
     pub fn trees(&self) -> endpoints::trees::Builder {
-        crate::RequestBuilder::new(self, Default::default())
+        endpoints::trees::Builder(crate::endpoint::RequestBuilder::new(self))
     }
 }
 /// Every endpoint generated into this build, in the spec's order.
@@ -202,18 +202,25 @@ pub mod endpoints {
             }
             /// What `notes/show` answers.
             pub type Response = crate::models::Note;
-            /// What [`Client::notes_show`](crate::Client::notes_show) returns: set the parameters by name, then `.await` it.
-            pub type Builder = crate::RequestBuilder<Request>;
+            /// What [`Client::notes_show`](crate::Client::notes_show) returns: set the parameters by name, then `.await` it (or [`send_optional`](Self::send_optional) it).
+            #[must_use = "a request does nothing until it is awaited"]
+            pub struct Builder(pub(crate) crate::endpoint::RequestBuilder<Request>);
             /// This endpoint's spec lists no error codes of its own: its errors carry the
             /// API's common codes, or codes the spec does not list. Read one with
             /// `ErrorCode::of`.
             pub type ErrorCode = crate::SharedErrorCode;
             impl crate::Endpoint for Request {
+                #[doc(hidden)]
                 type Response = Response;
+                #[doc(hidden)]
                 type ErrorCode = ErrorCode;
+                #[doc(hidden)]
                 const NAME: &'static str = "notes/show";
+                #[doc(hidden)]
                 const REQUIRES_CREDENTIAL: bool = true;
+                #[doc(hidden)]
                 const PERMISSION: Option<&'static str> = Some("write:notes");
+                #[doc(hidden)]
                 #[inline]
                 fn missing(&self) -> Vec<&'static str> {
                     crate::__private::unset(&[("noteId", self.note_id.is_some())])
@@ -233,10 +240,11 @@ pub mod endpoints {
             impl Builder {
                 /// `noteId`: required.
                 pub fn note_id(mut self, value: impl Into<String>) -> Self {
-                    self.request.note_id = Some(value.into());
+                    self.0.request.note_id = Some(value.into());
                     self
                 }
             }
+            crate::endpoint::builder_methods!(Builder, Request, Response);
         }
     }
     /// `POST /api/trees`
@@ -283,17 +291,23 @@ pub mod endpoints {
         }
         /// What `trees` answers.
         pub type Response = crate::models::Either;
-        /// What [`Client::trees`](crate::Client::trees) returns: set the parameters by name, then `.await` it.
-        pub type Builder = crate::RequestBuilder<Request>;
+        /// What [`Client::trees`](crate::Client::trees) returns: set the parameters by name, then `.await` it (or [`send_optional`](Self::send_optional) it).
+        #[must_use = "a request does nothing until it is awaited"]
+        pub struct Builder(pub(crate) crate::endpoint::RequestBuilder<Request>);
         /// This endpoint's spec lists no error codes of its own: its errors carry the
         /// API's common codes, or codes the spec does not list. Read one with
         /// `ErrorCode::of`.
         pub type ErrorCode = crate::SharedErrorCode;
         impl crate::Endpoint for Request {
+            #[doc(hidden)]
             type Response = Response;
+            #[doc(hidden)]
             type ErrorCode = ErrorCode;
+            #[doc(hidden)]
             const NAME: &'static str = "trees";
+            #[doc(hidden)]
             const REQUIRES_CREDENTIAL: bool = true;
+            #[doc(hidden)]
             const PERMISSION: Option<&'static str> = Some("write:notes");
         }
         impl Request {
@@ -308,14 +322,15 @@ pub mod endpoints {
         impl Builder {
             /// `tree`: optional.
             pub fn tree(mut self, value: impl Into<crate::models::Tree>) -> Self {
-                self.request.tree = Some(value.into());
+                self.0.request.tree = Some(value.into());
                 self
             }
             /// `loop`: optional.
             pub fn r#loop(mut self, value: impl Into<crate::models::Loop>) -> Self {
-                self.request.r#loop = Some(value.into());
+                self.0.request.r#loop = Some(value.into());
                 self
             }
         }
+        crate::endpoint::builder_methods!(Builder, Request, Response);
     }
 }

@@ -3,7 +3,7 @@ impl crate::Client {
     #[doc(alias = "notifications")]
     #[inline]
     pub fn i_notifications(&self) -> endpoints::i::notifications::Builder {
-        crate::RequestBuilder::new(self, Default::default())
+        endpoints::i::notifications::Builder(crate::endpoint::RequestBuilder::new(self))
     }
 }
 /// Every endpoint generated into this build, in the spec's order.
@@ -371,17 +371,23 @@ pub mod endpoints {
             }
             /// What `i/notifications` answers.
             pub type Response = Vec<crate::models::Notification>;
-            /// What [`Client::i_notifications`](crate::Client::i_notifications) returns: set the parameters by name, then `.await` it.
-            pub type Builder = crate::RequestBuilder<Request>;
+            /// What [`Client::i_notifications`](crate::Client::i_notifications) returns: set the parameters by name, then `.await` it (or [`send_optional`](Self::send_optional) it).
+            #[must_use = "a request does nothing until it is awaited"]
+            pub struct Builder(pub(crate) crate::endpoint::RequestBuilder<Request>);
             /// This endpoint's spec lists no error codes of its own: its errors carry the
             /// API's common codes, or codes the spec does not list. Read one with
             /// `ErrorCode::of`.
             pub type ErrorCode = crate::SharedErrorCode;
             impl crate::Endpoint for Request {
+                #[doc(hidden)]
                 type Response = Response;
+                #[doc(hidden)]
                 type ErrorCode = ErrorCode;
+                #[doc(hidden)]
                 const NAME: &'static str = "i/notifications";
+                #[doc(hidden)]
                 const REQUIRES_CREDENTIAL: bool = true;
+                #[doc(hidden)]
                 const PERMISSION: Option<&'static str> = Some("write:notes");
             }
             impl crate::pagination::Paginated for Request {
@@ -421,25 +427,26 @@ pub mod endpoints {
             impl Builder {
                 /// `sinceId`: optional.
                 pub fn since_id(mut self, value: impl Into<crate::types::Id>) -> Self {
-                    self.request.since_id = Some(value.into());
+                    self.0.request.since_id = Some(value.into());
                     self
                 }
                 /// `untilId`: optional.
                 pub fn until_id(mut self, value: impl Into<crate::types::Id>) -> Self {
-                    self.request.until_id = Some(value.into());
+                    self.0.request.until_id = Some(value.into());
                     self
                 }
                 /// `limit`: optional.
                 pub fn limit(mut self, value: impl Into<i64>) -> Self {
-                    self.request.limit = Some(value.into());
+                    self.0.request.limit = Some(value.into());
                     self
                 }
                 /// `kind`: optional.
                 pub fn kind(mut self, value: impl Into<crate::models::Kind>) -> Self {
-                    self.request.kind = Some(value.into());
+                    self.0.request.kind = Some(value.into());
                     self
                 }
             }
+            crate::endpoint::builder_methods!(Builder, Request, Response, paginated);
         }
     }
 }

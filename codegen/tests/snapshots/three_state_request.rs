@@ -2,7 +2,7 @@ impl crate::Client {
     /// `i/update`: see [`endpoints::i::update`](crate::endpoints::i::update) for its parameters and answer.
     #[inline]
     pub fn i_update(&self) -> endpoints::i::update::Builder {
-        crate::RequestBuilder::new(self, Default::default())
+        endpoints::i::update::Builder(crate::endpoint::RequestBuilder::new(self))
     }
 }
 /// Every endpoint generated into this build, in the spec's order.
@@ -233,18 +233,25 @@ pub mod endpoints {
                     })
                 }
             }
-            /// What [`Client::i_update`](crate::Client::i_update) returns: set the parameters by name, then `.await` it.
-            pub type Builder = crate::RequestBuilder<Request>;
+            /// What [`Client::i_update`](crate::Client::i_update) returns: set the parameters by name, then `.await` it (or [`send_optional`](Self::send_optional) it).
+            #[must_use = "a request does nothing until it is awaited"]
+            pub struct Builder(pub(crate) crate::endpoint::RequestBuilder<Request>);
             /// This endpoint's spec lists no error codes of its own: its errors carry the
             /// API's common codes, or codes the spec does not list. Read one with
             /// `ErrorCode::of`.
             pub type ErrorCode = crate::SharedErrorCode;
             impl crate::Endpoint for Request {
+                #[doc(hidden)]
                 type Response = Response;
+                #[doc(hidden)]
                 type ErrorCode = ErrorCode;
+                #[doc(hidden)]
                 const NAME: &'static str = "i/update";
+                #[doc(hidden)]
                 const REQUIRES_CREDENTIAL: bool = true;
+                #[doc(hidden)]
                 const PERMISSION: Option<&'static str> = Some("write:notes");
+                #[doc(hidden)]
                 #[inline]
                 fn missing(&self) -> Vec<&'static str> {
                     crate::__private::unset(&[("name", self.name.is_some())])
@@ -265,47 +272,48 @@ pub mod endpoints {
             impl Builder {
                 /// `name`: required, may be null.
                 pub fn name(mut self, value: impl Into<String>) -> Self {
-                    self.request.name = Some(Some(value.into()));
+                    self.0.request.name = Some(Some(value.into()));
                     self
                 }
                 /// Sends `"name": null`, which is not the same as leaving it out.
                 #[inline]
                 pub fn name_null(mut self) -> Self {
-                    self.request.name = Some(None);
+                    self.0.request.name = Some(None);
                     self
                 }
                 /// `birthday`: optional; sending null is not the same as leaving it out.
                 pub fn birthday(mut self, value: impl Into<String>) -> Self {
-                    self.request.birthday = Some(Some(value.into()));
+                    self.0.request.birthday = Some(Some(value.into()));
                     self
                 }
                 /// Sends `"birthday": null`, which is not the same as leaving it out.
                 #[inline]
                 pub fn birthday_null(mut self) -> Self {
-                    self.request.birthday = Some(None);
+                    self.0.request.birthday = Some(None);
                     self
                 }
                 /// `ratio`: optional.
                 pub fn ratio(mut self, value: impl Into<f64>) -> Self {
-                    self.request.ratio = Some(value.into());
+                    self.0.request.ratio = Some(value.into());
                     self
                 }
                 /// `send`: optional.
                 pub fn send_param2(mut self, value: impl Into<bool>) -> Self {
-                    self.request.send = Some(value.into());
+                    self.0.request.send = Some(value.into());
                     self
                 }
                 /// `send_param`: optional.
                 pub fn send_param(mut self, value: impl Into<bool>) -> Self {
-                    self.request.send_param = Some(value.into());
+                    self.0.request.send_param = Some(value.into());
                     self
                 }
                 /// `type`: optional.
                 pub fn r#type(mut self, value: impl Into<String>) -> Self {
-                    self.request.r#type = Some(value.into());
+                    self.0.request.r#type = Some(value.into());
                     self
                 }
             }
+            crate::endpoint::builder_methods!(Builder, Request, Response);
         }
     }
 }
