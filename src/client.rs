@@ -114,7 +114,7 @@ impl Default for RetryPolicy {
 /// use misskey_client::{AuthMode, Client};
 /// use std::time::Duration;
 ///
-/// let client = Client::builder("misskey.example") // a bare host means https
+/// let client = Client::builder("https://misskey.example")
 ///     .token("YOUR_TOKEN")
 ///     .auth_mode(AuthMode::Bearer)
 ///     .timeout(Duration::from_secs(20))

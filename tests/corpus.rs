@@ -671,6 +671,41 @@ fn users_show_loses_nothing_in_any_view() {
     );
 }
 
+/// `users/show` answers one user, or a list for `userIds`: its `Response` reads as one or
+/// many (`as_one`, `into_one`, `as_many`, `into_many`), each `None` for the other form.
+#[test]
+fn users_show_reads_as_one_or_many() {
+    let (Some(one), Some(many)) = (load("users__show.json"), load("users__show__2.json")) else {
+        return;
+    };
+    let sent_name = one.response["username"].as_str().unwrap();
+    let answer = typed::<endpoints::users::show::Request>(&one);
+    assert_eq!(
+        answer.as_one().map(|u| u.username.as_str()),
+        Some(sent_name)
+    );
+    assert!(answer.as_many().is_none());
+    assert_eq!(answer.clone().into_many().map(|users| users.len()), None);
+    assert_eq!(
+        answer.into_one().map(|u| u.username),
+        Some(sent_name.to_owned())
+    );
+
+    let sent: Vec<&str> = many
+        .response
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["username"].as_str().unwrap())
+        .collect();
+    let answer = typed::<endpoints::users::show::Request>(&many);
+    assert!(answer.as_one().is_none());
+    assert_eq!(answer.as_many().map(<[_]>::len), Some(sent.len()));
+    let users = answer.into_many().expect("a list");
+    let names: Vec<&str> = users.iter().map(|u| u.username.as_str()).collect();
+    assert_eq!(names, sent);
+}
+
 /// `meta` is `oneOf [MetaLite, MetaDetailed]`; both captures (with and without `detail`)
 /// keep everything.
 #[test]

@@ -6,7 +6,7 @@
 //! use misskey_client::auth::{MiAuth, Permission};
 //! use std::time::Duration;
 //!
-//! let miauth = MiAuth::builder("misskey.example")
+//! let miauth = MiAuth::builder("https://misskey.example")
 //!     .name("my app")
 //!     .permissions([Permission::ReadAccount, Permission::WriteNotes])
 //!     .build()?;

@@ -16,7 +16,9 @@ pub(super) fn client_and_index(api: &Api) -> TokenStream {
     let spec_paths = api.spec_paths;
     let disabled = api.disabled_paths;
     let merged = merged_specs(api);
+    let doc = doc_attrs(&methods_doc(api));
     quote! {
+        #doc
         impl crate::Client {
             #(#methods)*
         }
@@ -42,6 +44,37 @@ pub(super) fn client_and_index(api: &Api) -> TokenStream {
 
         #merged
     }
+}
+
+/// The doc of the block of endpoint methods: how they are named, and the ones people look
+/// for under other names. rustdoc's search ranks an item named exactly as the query above
+/// any alias (searching "post" finds models' `post` fields first), so the page says it too.
+fn methods_doc(api: &Api) -> Vec<String> {
+    let mut doc = vec![
+        "The endpoints: a method each, named for its path (`notes/create` is `notes_create`), \
+         returning the endpoint's `Builder`."
+            .to_owned(),
+    ];
+    let aliased: Vec<&Endpoint> = api
+        .endpoints
+        .iter()
+        .filter(|e| !e.doc_aliases.is_empty())
+        .collect();
+    if !aliased.is_empty() {
+        doc.push(String::new());
+        doc.push("Looking for one by what it does:".into());
+        doc.push(String::new());
+        for e in aliased {
+            let also = e
+                .doc_aliases
+                .iter()
+                .map(|a| format!("`{a}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            doc.push(format!("- {also}: [`{0}`](Self::{0})", e.method));
+        }
+    }
+    doc
 }
 
 /// In a build of several specs: their labels, and for each endpoint not all of them have,

@@ -187,7 +187,7 @@ pub(super) fn endpoint_items(api: &Api, e: &Endpoint, module: &[String]) -> Toke
 fn builder_struct(e: &Endpoint) -> TokenStream {
     let doc = doc_attr(&format!(
         " What [`Client::{}`](crate::Client::{}) returns: set the parameters by name, then \
-         `.await` it (or [`send_optional`](Self::send_optional) it).",
+         `.await` it.",
         e.method, e.method
     ));
     quote! {

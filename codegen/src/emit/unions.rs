@@ -4,8 +4,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{doc_attr, ident, ty_tokens};
-use crate::ir::{Api, TaggedVariant, TypeDef, UntaggedVariant};
+use super::{doc_attr, doc_attrs, ident, ty_tokens};
+use crate::ir::{Api, TaggedVariant, Ty, TypeDef, UntaggedVariant};
 
 /// A union selected by the `type` property, with an `Unknown(Value)` fallback.
 pub(super) fn tagged(
@@ -114,9 +114,17 @@ pub(super) fn untagged(
         } else {
             ty
         };
-        let doc = doc_attr(&format!(" A JSON {}.", v.ident.to_lowercase()));
+        let doc = doc_attrs(&[
+            v.doc.clone(),
+            String::new(),
+            format!(
+                "Read with [`as_{0}`](Self::as_{0}) or [`into_{0}`](Self::into_{0}).",
+                v.accessor
+            ),
+        ]);
         quote! { #doc #variant(#ty), }
     });
+    let accessors = variants.iter().map(|v| accessor_fns(api, v, module));
     quote! {
         #doc
         #[derive(#(#derives),*)]
@@ -125,6 +133,56 @@ pub(super) fn untagged(
             #(#decl)*
             /// Anything else, as JSON.
             Other(::serde_json::Value),
+        }
+
+        impl #name {
+            #(#accessors)*
+        }
+    }
+}
+
+/// `as_…` and `into_…` for one variant of an untagged union: `None` for any other variant.
+fn accessor_fns(api: &Api, v: &UntaggedVariant, module: &[String]) -> TokenStream {
+    let variant = ident(&v.ident);
+    let as_name = ident(&format!("as_{}", v.accessor));
+    let into_name = ident(&format!("into_{}", v.accessor));
+    let ty = ty_tokens(api, &v.ty, module);
+    // A list is lent as a slice; a boxed value is lent and given unboxed.
+    let (borrowed, lend) = match &v.ty {
+        Ty::Vec(item) => {
+            let item = ty_tokens(api, item, module);
+            (quote! { &[#item] }, quote! { value.as_slice() })
+        }
+        _ if v.boxed => (quote! { &#ty }, quote! { &**value }),
+        _ => (quote! { &#ty }, quote! { value }),
+    };
+    let give = if v.boxed {
+        quote! { *value }
+    } else {
+        quote! { value }
+    };
+    let as_doc = doc_attr(&format!(" The value if it is [`{0}`](Self::{0}).", v.ident));
+    let into_doc = doc_attr(&format!(
+        " The value if it is [`{0}`](Self::{0}); `None` for any other.",
+        v.ident
+    ));
+    quote! {
+        #as_doc
+        #[inline]
+        pub fn #as_name(&self) -> Option<#borrowed> {
+            match self {
+                Self::#variant(value) => Some(#lend),
+                _ => None,
+            }
+        }
+
+        #into_doc
+        #[inline]
+        pub fn #into_name(self) -> Option<#ty> {
+            match self {
+                Self::#variant(value) => Some(#give),
+                _ => None,
+            }
         }
     }
 }

@@ -10,7 +10,8 @@
 //! - `endpoint`: a path's request (body, path, query and header parameters), response and
 //!   error codes, and its pagination;
 //! - passes over the finished types: `cycles` (recursive aliases and boxing), `derives`,
-//!   `storage` (how each field is held and read) and `setters` (the builders' method names).
+//!   `storage` (how each field is held and read), `setters` (the builders' method names) and
+//!   `accessors` (the untagged unions' `as_…`/`into_…`).
 //!
 //! A type's public name comes from its own place in the spec alone: its component's name,
 //! or its endpoint and property path (`notes::create::RequestPoll`), never from what else
@@ -18,6 +19,7 @@
 //! shapes that print the same are still generated once: the first place defines the type,
 //! every other place names it through an alias of its own.
 
+mod accessors;
 mod builder;
 mod convert;
 mod cycles;
@@ -186,6 +188,10 @@ pub struct UntaggedVariant {
     pub ident: String,
     pub ty: Ty,
     pub boxed: bool,
+    /// The stem of its accessors (`as_one`, `into_one`); decided by `accessors`.
+    pub accessor: String,
+    /// What the variant holds, for its doc; decided by `accessors`.
+    pub doc: String,
 }
 
 /// How an endpoint is called over HTTP.
@@ -450,6 +456,7 @@ impl Api {
             endpoint.setters = builder.setters(endpoint.request, true);
         }
         builder.constructors(&requests);
+        builder.accessors(&endpoints);
         let Builder {
             types,
             models,

@@ -179,6 +179,8 @@ impl Builder<'_> {
                 ident: label.to_owned(),
                 ty,
                 boxed,
+                accessor: String::new(),
+                doc: String::new(),
             });
         }
         self.register(TypeKind::Untagged(variants), schema, ctx, target)

@@ -2,6 +2,7 @@
 // warning: /paths/~1odd~1types/post/requestBody/content/application~1json/schema/properties/ref/type: type "Note" names a component schema; read as a reference to it
 // warning: /paths/~1odd~1types/post/requestBody/content/application~1json/schema/properties/mixed/enum: a string enum lists values that are not strings; read as any JSON value
 // warning: /components/schemas/note: its Rust name `Note` is taken (by another schema, or by a name the generated code needs); named `Note2`
+/// The endpoints: a method each, named for its path (`notes/create` is `notes_create`), returning the endpoint's `Builder`.
 impl crate::Client {
     /// `send`: see [`endpoints::send`](crate::endpoints::send) for its parameters and answer.
     #[inline]
@@ -308,7 +309,7 @@ pub mod endpoints {
         }
         /// What `send` answers.
         pub type Response = ();
-        /// What [`Client::send2`](crate::Client::send2) returns: set the parameters by name, then `.await` it (or [`send_optional`](Self::send_optional) it).
+        /// What [`Client::send2`](crate::Client::send2) returns: set the parameters by name, then `.await` it.
         #[must_use = "a request does nothing until it is awaited"]
         pub struct Builder(pub(crate) crate::endpoint::RequestBuilder<Request>);
         /// This endpoint's spec lists no error codes of its own: its errors carry the
@@ -372,7 +373,7 @@ pub mod endpoints {
             }
             /// What `émoji/ノート` answers.
             pub type Response = crate::models::Note2;
-            /// What [`Client::u00e9_moji_u30ce_u30fc_u30c8`](crate::Client::u00e9_moji_u30ce_u30fc_u30c8) returns: set the parameters by name, then `.await` it (or [`send_optional`](Self::send_optional) it).
+            /// What [`Client::u00e9_moji_u30ce_u30fc_u30c8`](crate::Client::u00e9_moji_u30ce_u30fc_u30c8) returns: set the parameters by name, then `.await` it.
             #[must_use = "a request does nothing until it is awaited"]
             pub struct Builder(pub(crate) crate::endpoint::RequestBuilder<Request>);
             /// This endpoint's spec lists no error codes of its own: its errors carry the
@@ -455,7 +456,7 @@ pub mod endpoints {
             }
             /// What `odd/types` answers.
             pub type Response = crate::models::Unit;
-            /// What [`Client::odd_types`](crate::Client::odd_types) returns: set the parameters by name, then `.await` it (or [`send_optional`](Self::send_optional) it).
+            /// What [`Client::odd_types`](crate::Client::odd_types) returns: set the parameters by name, then `.await` it.
             #[must_use = "a request does nothing until it is awaited"]
             pub struct Builder(pub(crate) crate::endpoint::RequestBuilder<Request>);
             /// This endpoint's spec lists no error codes of its own: its errors carry the

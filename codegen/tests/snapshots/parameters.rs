@@ -1,4 +1,9 @@
 // warning: /components/securitySchemes/ApiKeyAuth: an API key `in: body` (how Misskey sends `i`) is not valid OpenAPI; the generator does not use security schemes, so it is left out
+/// The endpoints: a method each, named for its path (`notes/create` is `notes_create`), returning the endpoint's `Builder`.
+///
+/// Looking for one by what it does:
+///
+/// - `upload`, `upload_file`: [`drive_files_create`](Self::drive_files_create)
 impl crate::Client {
     /// `users/{userId}/notes`: see [`endpoints::users::user_id::notes`](crate::endpoints::users::user_id::notes) for its parameters and answer.
     #[inline]
@@ -190,7 +195,7 @@ pub mod endpoints {
                 }
                 /// What `users/{userId}/notes` answers.
                 pub type Response = bool;
-                /// What [`Client::users_user_id_notes`](crate::Client::users_user_id_notes) returns: set the parameters by name, then `.await` it (or [`send_optional`](Self::send_optional) it).
+                /// What [`Client::users_user_id_notes`](crate::Client::users_user_id_notes) returns: set the parameters by name, then `.await` it.
                 #[must_use = "a request does nothing until it is awaited"]
                 pub struct Builder(pub(crate) crate::endpoint::RequestBuilder<Request>);
                 /// This endpoint's spec lists no error codes of its own: its errors carry the
@@ -402,7 +407,7 @@ pub mod endpoints {
                 })
             }
         }
-        /// What [`Client::stats`](crate::Client::stats) returns: set the parameters by name, then `.await` it (or [`send_optional`](Self::send_optional) it).
+        /// What [`Client::stats`](crate::Client::stats) returns: set the parameters by name, then `.await` it.
         #[must_use = "a request does nothing until it is awaited"]
         pub struct Builder(pub(crate) crate::endpoint::RequestBuilder<Request>);
         /// This endpoint's spec lists no error codes of its own: its errors carry the
@@ -518,7 +523,7 @@ pub mod endpoints {
                         Ok(Self { id: id.flatten() })
                     }
                 }
-                /// What [`Client::drive_files_create`](crate::Client::drive_files_create) returns: set the parameters by name, then `.await` it (or [`send_optional`](Self::send_optional) it).
+                /// What [`Client::drive_files_create`](crate::Client::drive_files_create) returns: set the parameters by name, then `.await` it.
                 #[must_use = "a request does nothing until it is awaited"]
                 pub struct Builder(pub(crate) crate::endpoint::RequestBuilder<Request>);
                 /// This endpoint's spec lists no error codes of its own: its errors carry the

@@ -1,5 +1,6 @@
 // warning: /components/schemas/Either/oneOf/0: `Either` is a union that contains itself; that branch is read as any JSON value
 // warning: /components/schemas/Loop: refers to itself with nothing in between, which no value can satisfy; read as any JSON value
+/// The endpoints: a method each, named for its path (`notes/create` is `notes_create`), returning the endpoint's `Builder`.
 impl crate::Client {
     /// `notes/show`: see [`endpoints::notes::show`](crate::endpoints::notes::show) for its parameters and answer.
     #[inline]
@@ -202,7 +203,7 @@ pub mod endpoints {
             }
             /// What `notes/show` answers.
             pub type Response = crate::models::Note;
-            /// What [`Client::notes_show`](crate::Client::notes_show) returns: set the parameters by name, then `.await` it (or [`send_optional`](Self::send_optional) it).
+            /// What [`Client::notes_show`](crate::Client::notes_show) returns: set the parameters by name, then `.await` it.
             #[must_use = "a request does nothing until it is awaited"]
             pub struct Builder(pub(crate) crate::endpoint::RequestBuilder<Request>);
             /// This endpoint's spec lists no error codes of its own: its errors carry the
@@ -291,7 +292,7 @@ pub mod endpoints {
         }
         /// What `trees` answers.
         pub type Response = crate::models::Either;
-        /// What [`Client::trees`](crate::Client::trees) returns: set the parameters by name, then `.await` it (or [`send_optional`](Self::send_optional) it).
+        /// What [`Client::trees`](crate::Client::trees) returns: set the parameters by name, then `.await` it.
         #[must_use = "a request does nothing until it is awaited"]
         pub struct Builder(pub(crate) crate::endpoint::RequestBuilder<Request>);
         /// This endpoint's spec lists no error codes of its own: its errors carry the

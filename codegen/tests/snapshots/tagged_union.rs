@@ -1,3 +1,8 @@
+/// The endpoints: a method each, named for its path (`notes/create` is `notes_create`), returning the endpoint's `Builder`.
+///
+/// Looking for one by what it does:
+///
+/// - `notifications`: [`i_notifications`](Self::i_notifications)
 impl crate::Client {
     /// `i/notifications`: see [`endpoints::i::notifications`](crate::endpoints::i::notifications) for its parameters and answer.
     #[doc(alias = "notifications")]
@@ -371,7 +376,7 @@ pub mod endpoints {
             }
             /// What `i/notifications` answers.
             pub type Response = Vec<crate::models::Notification>;
-            /// What [`Client::i_notifications`](crate::Client::i_notifications) returns: set the parameters by name, then `.await` it (or [`send_optional`](Self::send_optional) it).
+            /// What [`Client::i_notifications`](crate::Client::i_notifications) returns: set the parameters by name, then `.await` it.
             #[must_use = "a request does nothing until it is awaited"]
             pub struct Builder(pub(crate) crate::endpoint::RequestBuilder<Request>);
             /// This endpoint's spec lists no error codes of its own: its errors carry the

@@ -1,3 +1,4 @@
+/// The endpoints: a method each, named for its path (`notes/create` is `notes_create`), returning the endpoint's `Builder`.
 impl crate::Client {
     /// `i/update`: see [`endpoints::i::update`](crate::endpoints::i::update) for its parameters and answer.
     #[inline]
@@ -233,7 +234,7 @@ pub mod endpoints {
                     })
                 }
             }
-            /// What [`Client::i_update`](crate::Client::i_update) returns: set the parameters by name, then `.await` it (or [`send_optional`](Self::send_optional) it).
+            /// What [`Client::i_update`](crate::Client::i_update) returns: set the parameters by name, then `.await` it.
             #[must_use = "a request does nothing until it is awaited"]
             pub struct Builder(pub(crate) crate::endpoint::RequestBuilder<Request>);
             /// This endpoint's spec lists no error codes of its own: its errors carry the

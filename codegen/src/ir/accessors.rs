@@ -1,0 +1,96 @@
+//! The accessors of untagged unions: `as_…` and `into_…` per variant, and what each variant
+//! is for. A union of one value and a list of the same values (`users/show`: one user, or
+//! the users asked for by `userIds`) reads as "one or many": `as_one`, `into_one`,
+//! `as_many`, `into_many`; any other union's accessors take its variants' names
+//! (`as_text`, `as_list`).
+
+use super::builder::Builder;
+use super::{Endpoint, Location, Ty, TypeDef, TypeKind};
+use crate::names;
+
+impl Builder<'_> {
+    pub fn accessors(&mut self, endpoints: &[Endpoint]) {
+        for id in 0..self.types.len() {
+            let TypeKind::Untagged(variants) = &self.types[id].kind else {
+                continue;
+            };
+            let pair = one_or_many(&self.types, variants.iter().map(|v| &v.ty).collect());
+            // The list parameters of the endpoints that answer this union: what asks for many.
+            let lists: Vec<String> = endpoints
+                .iter()
+                .filter(|e| e.response == Ty::Named(id))
+                .flat_map(|e| match &self.types[e.request].kind {
+                    TypeKind::Struct(fields) => fields.as_slice(),
+                    _ => &[],
+                })
+                .filter(|f| f.location == Location::Body && matches!(f.ty, Ty::Vec(_)))
+                .map(|f| format!("`{}`", f.json))
+                .collect();
+            let TypeKind::Untagged(variants) = &mut self.types[id].kind else {
+                continue;
+            };
+            for (i, variant) in variants.iter_mut().enumerate() {
+                let kind = variant.ident.to_lowercase();
+                (variant.accessor, variant.doc) = match pair {
+                    Some((one, _)) if one == i => (
+                        "one".to_owned(),
+                        if lists.is_empty() {
+                            "One value.".to_owned()
+                        } else {
+                            format!(
+                                "One value: the answer to a request that does not set {}.",
+                                lists.join(" or ")
+                            )
+                        },
+                    ),
+                    Some((_, many)) if many == i => (
+                        "many".to_owned(),
+                        if lists.is_empty() {
+                            "A list of them.".to_owned()
+                        } else {
+                            format!(
+                                "A list of them: the answer to a request that sets {}.",
+                                lists.join(" or ")
+                            )
+                        },
+                    ),
+                    _ => (names::snake(&variant.ident), format!("A JSON {kind}.")),
+                };
+            }
+        }
+    }
+}
+
+/// The indexes of the single value and of the list, when a union's typed variants are
+/// exactly `T` and a list of `T` (aliases followed).
+fn one_or_many(types: &[TypeDef], tys: Vec<&Ty>) -> Option<(usize, usize)> {
+    let [a, b] = tys[..] else {
+        return None;
+    };
+    let same = |one: &Ty, list: &Ty| match list {
+        Ty::Vec(item) => resolve(types, one) == resolve(types, item),
+        _ => false,
+    };
+    if same(a, b) {
+        Some((0, 1))
+    } else if same(b, a) {
+        Some((1, 0))
+    } else {
+        None
+    }
+}
+
+/// A type with its aliases followed to what they name.
+fn resolve<'t>(types: &'t [TypeDef], mut ty: &'t Ty) -> &'t Ty {
+    // Bounded: alias cycles are broken before this pass, but a bound costs nothing.
+    for _ in 0..types.len() {
+        match ty {
+            Ty::Named(id) => match &types[*id].kind {
+                TypeKind::Alias(target) => ty = target,
+                _ => return ty,
+            },
+            _ => return ty,
+        }
+    }
+    ty
+}
