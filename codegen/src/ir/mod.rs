@@ -1,4 +1,4 @@
-//! The intermediate representation: what will be generated, decided from the parsed spec.
+//! The intermediate representation: what will be generated, decided from the spec as read.
 //!
 //! Every decision about the generated Rust is made here and recorded in these types; `emit`
 //! only prints them. The work is split by concern, each module a step over the IR:
@@ -31,12 +31,11 @@ mod unions;
 
 use std::collections::HashMap;
 
-use openapiv3::{OpenAPI, ReferenceOr};
-
 use crate::diagnostics::{Warning, Warnings};
 use crate::names::{self, Scope};
 use crate::normalize::escape;
-use crate::{Error, Options};
+use crate::spec::{RefOr, Spec};
+use crate::Options;
 use builder::Builder;
 
 /// Index of a [`TypeDef`] in [`Api::types`].
@@ -383,7 +382,7 @@ pub const COMMON_ERROR_CODES: &[&str] = &[
 ];
 
 impl Api {
-    pub fn build(spec: &OpenAPI, options: &Options, warnings: Warnings) -> Result<Api, Error> {
+    pub fn build(spec: &Spec<'_>, options: &Options, warnings: Warnings) -> Api {
         let mut builder = Builder::new(spec, warnings);
         builder.components();
         builder.break_alias_cycles();
@@ -392,7 +391,7 @@ impl Api {
         let mut methods = Scope::with_reserved(CLIENT_RESERVED);
         let mut modules: HashMap<Vec<String>, Scope> = HashMap::new();
         let mut module_names: HashMap<String, String> = HashMap::new();
-        for (path, item) in spec.paths.iter() {
+        for (path, item) in &spec.paths {
             let pointer = format!("/paths/{}", escape(path));
             let name = path.trim_start_matches('/').to_owned();
             let group = name.split('/').next().unwrap_or_default().to_owned();
@@ -423,8 +422,8 @@ impl Api {
             }
             let method = methods.claim(&names::snake(&name.replace('/', "_")));
             let item = match item {
-                ReferenceOr::Item(item) => Some(item),
-                ReferenceOr::Reference { reference } => {
+                RefOr::Item(item) => Some(item),
+                RefOr::Ref(reference) => {
                     builder.warn(
                         &pointer,
                         format!("a path item given as a reference (`{reference}`) is not followed; read as an endpoint with no parameters that answers any JSON"),
@@ -455,20 +454,20 @@ impl Api {
             warnings,
             ..
         } = builder;
-        Ok(Api {
-            title: spec.info.title.clone(),
-            version: spec.info.version.clone(),
+        Api {
+            title: spec.title.to_owned(),
+            version: spec.version.to_owned(),
             types,
             models,
             endpoints,
-            spec_paths: spec.paths.paths.len(),
+            spec_paths: spec.paths.len(),
             disabled_paths: disabled,
             warnings: warnings.into_inner().into_vec(),
             serde_derives: options.derive_all,
             overrides: Default::default(),
             specs: Vec::new(),
             availability: Default::default(),
-        })
+        }
     }
 
     /// A type's path as seen from `from` (a module path).
