@@ -13,7 +13,7 @@
 
 use std::collections::HashMap;
 
-use serde_json::{Map, Value};
+use serde_json::{Map, Number, Value};
 
 use crate::diagnostics::Warnings;
 use crate::normalize::{escape, NULL_ONLY, PREFIX_ITEMS};
@@ -257,6 +257,41 @@ impl<'v> Schema<'v> {
 
     pub fn all_of(&self) -> Vec<Schema<'v>> {
         self.list("allOf").iter().map(Schema::Written).collect()
+    }
+
+    /// `default`, the value the server assumes when the field is left out.
+    pub fn default(&self) -> Option<&'v Value> {
+        self.keyword("default")
+    }
+
+    /// `minimum`, and whether it is exclusive (3.0's `exclusiveMinimum: true`).
+    pub fn minimum(&self) -> Option<(&'v Number, bool)> {
+        self.bound("minimum", "exclusiveMinimum")
+    }
+
+    /// `maximum`, and whether it is exclusive.
+    pub fn maximum(&self) -> Option<(&'v Number, bool)> {
+        self.bound("maximum", "exclusiveMaximum")
+    }
+
+    fn bound(&self, key: &str, exclusive: &str) -> Option<(&'v Number, bool)> {
+        match self.keyword(key)? {
+            Value::Number(bound) => Some((bound, self.flag(exclusive))),
+            _ => None,
+        }
+    }
+
+    /// A count: `minLength`, `maxLength`, `minItems` or `maxItems`.
+    pub fn count(&self, key: &str) -> Option<u64> {
+        self.keyword(key).and_then(Value::as_u64)
+    }
+
+    pub fn unique_items(&self) -> bool {
+        self.flag("uniqueItems")
+    }
+
+    pub fn pattern(&self) -> Option<&'v str> {
+        self.text("pattern")
     }
 
     /// The branches of an `anyOf` that has nothing beside it: one more branch can join it.

@@ -7,7 +7,8 @@ use super::builder::{Builder, Ctx};
 use super::schema::view;
 use super::shape::Shape;
 use super::{
-    kind_tys, kind_tys_mut, map_named, Field, Location, Storage, Ty, TypeDef, TypeId, TypeKind,
+    kind_tys, kind_tys_mut, map_named, Constraints, Field, Location, Storage, Ty, TypeDef, TypeId,
+    TypeKind,
 };
 use crate::names::{self, Scope};
 use crate::normalize::escape;
@@ -258,6 +259,7 @@ impl<'a> Builder<'a> {
         for (json, schema) in &shape.properties {
             let child = ctx.child(json, &format!("properties/{}", escape(json)));
             let ty = self.ty(schema, &child);
+            let constraints = Constraints::of(schema, &ty);
             // A reference's siblings say nothing (normalization kept the ones that do).
             let doc = match schema.reference() {
                 Some(_) => None,
@@ -277,6 +279,7 @@ impl<'a> Builder<'a> {
                 storage: Storage::Plain,
                 lenient_number: false,
                 sensitive,
+                constraints,
             });
         }
         // An object that holds a secret may hold it again in another form: the `url` of a
@@ -311,9 +314,10 @@ pub(super) fn enum_variants(values: &[&str]) -> Vec<(String, String)> {
 }
 
 impl Builder<'_> {
-    /// Two inline shapes are the same type when their definitions print the same: named
-    /// references print as the ids of the types they stand for, which are unique (an alias
-    /// that names a shape at its own place prints as the shape).
+    /// Two inline shapes are the same type when their definitions print the same, their
+    /// fields' docs and constraints included: named references print as the ids of the types
+    /// they stand for, which are unique (an alias that names a shape at its own place prints
+    /// as the shape).
     fn canonical_key(&self, kind: &TypeKind) -> String {
         let mut kind = kind.clone();
         let definition = |id: TypeId| self.types[id].same_as.unwrap_or(id);

@@ -8,8 +8,8 @@ use serde_json::Value;
 use super::builder::{Builder, Ctx};
 use super::shape::Shape;
 use super::{
-    Endpoint, ErrorCode, Field, HttpMethod, ItemId, Location, Pagination, Storage, Ty, TypeDef,
-    TypeId, TypeKind, COMMON_ERROR_CODES,
+    Constraints, Endpoint, ErrorCode, Field, HttpMethod, ItemId, Location, Pagination, Storage, Ty,
+    TypeDef, TypeId, TypeKind, COMMON_ERROR_CODES,
 };
 use crate::names::{self, Scope};
 use crate::normalize::escape;
@@ -370,7 +370,7 @@ impl<'a> Builder<'a> {
             }
             let ident = scope.claim(&names::snake(name));
             let doc = parameter.description.map(str::to_owned);
-            if location == Location::Query && http_method == HttpMethod::Get {
+            let mut field = if location == Location::Query && http_method == HttpMethod::Get {
                 // A `GET` endpoint's query string is its body.
                 let ty = match &parameter.schema {
                     Some(schema) => {
@@ -383,10 +383,14 @@ impl<'a> Builder<'a> {
                 };
                 let mut field = text_field(name, ident, parameter.required, doc, Location::Body);
                 field.ty = ty;
-                fields.push(field);
+                field
             } else {
-                fields.push(text_field(name, ident, parameter.required, doc, location));
+                text_field(name, ident, parameter.required, doc, location)
+            };
+            if let Some(schema) = &parameter.schema {
+                field.constraints = Constraints::of(schema, &field.ty);
             }
+            fields.push(field);
         }
     }
 
@@ -501,5 +505,6 @@ fn text_field(
         storage: Storage::Plain,
         lenient_number: false,
         sensitive: names::is_credential(json),
+        constraints: Constraints::default(),
     }
 }

@@ -6,7 +6,8 @@
 //! - `builder`: the state of one build, component schemas, references (guarded against
 //!   cycles), and the warnings;
 //! - `convert`: one schema to one Rust type; `shape` merges `allOf` and object unions into
-//!   one object; `unions` decides what a `oneOf`/`anyOf` becomes;
+//!   one object; `unions` decides what a `oneOf`/`anyOf` becomes; `constraints` records what
+//!   a field's schema says of its values (bounds, defaults, enum values);
 //! - `endpoint`: a path's request (body, path, query and header parameters), response and
 //!   error codes, and its pagination;
 //! - passes over the finished types: `cycles` (recursive aliases and boxing), `derives`,
@@ -19,6 +20,7 @@
 //! every other place names it through an alias of its own.
 
 mod builder;
+mod constraints;
 mod convert;
 mod cycles;
 mod derives;
@@ -142,6 +144,39 @@ pub struct Field {
     pub lenient_number: bool,
     /// A credential (a password, a token, a secret): `Debug` shows `***` instead.
     pub sensitive: bool,
+    /// What the spec says of its values beside their type.
+    pub constraints: Constraints,
+}
+
+/// What a field's schema says of the values it takes, beside their type: the allowed values,
+/// bounds, a default. Recorded for every field; the docs of what requests send show them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Constraints {
+    /// The values of the generated string enum that is the field's type, as they are sent.
+    pub values: Vec<String>,
+    /// What the server assumes when the field is left out.
+    pub default: Option<serde_json::Value>,
+    /// A lower bound, and whether it is exclusive.
+    pub minimum: Option<(serde_json::Number, bool)>,
+    /// An upper bound, and whether it is exclusive.
+    pub maximum: Option<(serde_json::Number, bool)>,
+    pub min_length: Option<u64>,
+    pub max_length: Option<u64>,
+    pub min_items: Option<u64>,
+    pub max_items: Option<u64>,
+    pub unique_items: bool,
+    pub pattern: Option<String>,
+    /// A `format` of text that the Rust type does not already say (`url`, `email`).
+    pub format: Option<String>,
+    /// What each item of a list takes.
+    pub items: Option<Box<Constraints>>,
+}
+
+impl Constraints {
+    /// It says nothing.
+    pub fn is_empty(&self) -> bool {
+        *self == Constraints::default()
+    }
 }
 
 /// Where a request parameter travels.
@@ -440,6 +475,7 @@ impl Api {
                 .collect();
             endpoints.push(endpoint);
         }
+        builder.enum_values();
         builder.box_recursion();
         builder.derives(&endpoints, options.derive_all);
         let requests: Vec<TypeId> = endpoints.iter().map(|e| e.request).collect();

@@ -341,6 +341,7 @@ pub mod endpoints {
                 /// `limit`: optional.
                 pub limit: Option<i64>,
                 /// `kind`: optional.
+                /// One of `a`, `b-c`.
                 pub kind: Option<crate::models::Kind>,
             }
             impl ::serde::Serialize for Request {
@@ -435,6 +436,7 @@ pub mod endpoints {
                     self
                 }
                 /// `kind`: optional.
+                /// One of `a`, `b-c`.
                 pub fn kind(mut self, value: impl Into<crate::models::Kind>) -> Self {
                     self.request.kind = Some(value.into());
                     self
