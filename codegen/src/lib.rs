@@ -1,9 +1,11 @@
 //! Generates typed Rust bindings for a Misskey server from its OpenAPI spec.
 //!
-//! The stages, each a module: [`normalize`] rewrites the spec's JSON from OpenAPI 3.1 to the
-//! 3.0 that `openapiv3` parses; `ir` decides every Rust type (unions, `allOf`, shared inline
-//! shapes, recursion, derives); [`names`] turns spec names into Rust names; `emit` builds the
-//! code with `quote`, and `format` prints it as source with `prettyplease`.
+//! The stages, each a module: [`normalize`] rewrites the spec's JSON from OpenAPI 3.1 to 3.0;
+//! [`overrides`] relaxes what servers do not keep to, and [`merge`] joins several specs;
+//! [`spec`] reads the parts the generator uses straight from that JSON; `ir` decides every
+//! Rust type (unions, `allOf`, shared inline shapes, recursion, derives); [`names`] turns spec
+//! names into Rust names; `emit` builds the code with `quote`, and `format` prints it as
+//! source with `prettyplease`.
 //!
 //! `misskey-client`'s build script calls [`generate_file`]; the `misskey-codegen` binary uses
 //! the same stages to summarize, diff and fetch specs.
@@ -24,7 +26,7 @@ pub mod merge;
 pub mod names;
 pub mod normalize;
 pub mod overrides;
-mod repair;
+pub mod spec;
 #[cfg(feature = "cli")]
 pub mod summary;
 #[cfg(feature = "cli")]
@@ -145,22 +147,16 @@ impl Error {
     }
 }
 
-/// Reads, normalizes and parses a spec. What had to be assumed along the way is in the
-/// returned warnings; only a document that is not OpenAPI 3 at all is an error.
-pub fn load(text: &str) -> Result<(openapiv3::OpenAPI, Warnings), Error> {
-    load_with_overrides(text).map(|(spec, warnings, _)| (spec, warnings))
-}
-
-/// [`load`], with what the [`overrides`] table changed in the spec.
-fn load_with_overrides(
-    text: &str,
-) -> Result<(openapiv3::OpenAPI, Warnings, overrides::Report), Error> {
+/// Reads and normalizes a spec: the JSON that [`spec::read`] reads. What had to be assumed
+/// along the way is in the returned warnings; only a document that is not OpenAPI 3 at all is
+/// an error.
+pub fn load(text: &str) -> Result<(serde_json::Value, Warnings), Error> {
     let mut warnings = Warnings::default();
-    let (value, report) = prepare(text, &mut warnings)?;
-    parse(value, warnings).map(|(spec, warnings)| (spec, warnings, report))
+    let (value, _) = prepare(text, &mut warnings)?;
+    Ok((value, warnings))
 }
 
-/// A spec's JSON, normalized and relaxed by the overrides table: what is merged and parsed.
+/// A spec's JSON, normalized and relaxed by the overrides table: what is merged and read.
 fn prepare(
     text: &str,
     warnings: &mut Warnings,
@@ -175,29 +171,10 @@ fn prepare(
     Ok((value, report))
 }
 
-/// Parses a prepared spec, mending what `openapiv3` rejects.
-fn parse(
-    mut value: serde_json::Value,
-    mut warnings: Warnings,
-) -> Result<(openapiv3::OpenAPI, Warnings), Error> {
-    // The fast path: a spec that parses needs no positions. This runs in every dependent's
-    // build script, unoptimized, so it matters (about half of `load`, 0.25 s).
-    if let Ok(spec) = <openapiv3::OpenAPI as serde::Deserialize>::deserialize(&value) {
-        return Ok((spec, warnings));
-    }
-    // Something is not valid OpenAPI. Mend one place at a time: each path item alone first
-    // (cheap, and `openapiv3` would lose the position inside `paths`), then the whole.
-    if let Some(paths) = value
-        .get_mut("paths")
-        .and_then(serde_json::Value::as_object_mut)
-    {
-        for (path, item) in paths.iter_mut() {
-            let prefix = vec!["paths".to_owned(), path.clone()];
-            repair_until_parsed::<openapiv3::PathItem>(item, &prefix, &mut warnings)?;
-        }
-    }
-    let spec = repair_until_parsed::<openapiv3::OpenAPI>(&mut value, &[], &mut warnings)?;
-    Ok((spec, warnings))
+/// Builds the intermediate representation of a prepared spec.
+fn build(value: &serde_json::Value, options: &Options, mut warnings: Warnings) -> ir::Api {
+    let spec = spec::read(value, &mut warnings);
+    ir::Api::build(&spec, options, warnings)
 }
 
 /// Builds the intermediate representation of several specs merged into one (see
@@ -226,8 +203,7 @@ pub fn analyze_merged(specs: &[(String, String)], options: &Options) -> Result<i
     }
     let (merged, labels) = merge::merge(sources, &mut warnings);
     let availability = merge::availability(&merged);
-    let (spec, warnings) = parse(merged, warnings)?;
-    let mut api = ir::Api::build(&spec, options, warnings)?;
+    let mut api = build(&merged, options, warnings);
     api.overrides = overrides::Report::of_merge(reports);
     api.specs = labels;
     api.availability = availability;
@@ -285,55 +261,11 @@ pub fn generate_files(paths: &[std::path::PathBuf], options: &Options) -> Result
     })
 }
 
-/// Parses `value` as `T`, mending what `openapiv3` rejects until it parses: a schema it
-/// cannot read becomes untyped, a missing required field gets its empty value, anything
-/// else is left out; each with a warning. `prefix` is where `value` sits in the spec.
-fn repair_until_parsed<T: serde::de::DeserializeOwned>(
-    value: &mut serde_json::Value,
-    prefix: &[String],
-    warnings: &mut Warnings,
-) -> Result<T, Error> {
-    let mut seen = std::collections::HashSet::new();
-    // Every mend changes the document for good, so this ends; the bound is a second guard.
-    for _ in 0..MAX_MENDS {
-        let err = match serde_path_to_error::deserialize::<_, T>(&*value) {
-            Ok(parsed) => return Ok(parsed),
-            Err(err) => err,
-        };
-        let mut path: Vec<String> = err
-            .path()
-            .iter()
-            .filter(|seg| !matches!(seg, serde_path_to_error::Segment::Unknown))
-            .map(|seg| seg.to_string())
-            .collect();
-        let message = err.inner().to_string();
-        // The same error twice means the last mend did not reach it: mend one level up.
-        while !seen.insert((path.clone(), message.clone())) {
-            if path.pop().is_none() {
-                break;
-            }
-        }
-        if !repair::mend(value, prefix, &path, &message, warnings) {
-            let full: Vec<&String> = prefix.iter().chain(&path).collect();
-            return Err(Error::spec(
-                &normalize::pointer(&full),
-                format!("valid OpenAPI ({message})"),
-            ));
-        }
-    }
-    Err(Error::spec(
-        &normalize::pointer(prefix),
-        format!("valid OpenAPI (still not, after {MAX_MENDS} mends)"),
-    ))
-}
-
-/// How many places of one part of a spec `repair` mends before giving up on it.
-const MAX_MENDS: usize = 10_000;
-
 /// Builds the intermediate representation of a spec.
 pub fn analyze(text: &str, options: &Options) -> Result<ir::Api, Error> {
-    let (spec, warnings, overrides) = load_with_overrides(text)?;
-    let mut api = ir::Api::build(&spec, options, warnings)?;
+    let mut warnings = Warnings::default();
+    let (value, overrides) = prepare(text, &mut warnings)?;
+    let mut api = build(&value, options, warnings);
     api.overrides = overrides;
     Ok(api)
 }

@@ -1,5 +1,5 @@
-//! OpenAPI 3.1 → 3.0: rewrites the schema positions of a spec, as JSON, into the form the
-//! `openapiv3` crate parses.
+//! OpenAPI 3.1 → 3.0: rewrites the schema positions of a spec, as JSON, into 3.0's spelling,
+//! the one [`spec`](crate::spec) reads.
 //!
 //! Only schema positions are touched (component schemas, request and response bodies,
 //! parameters, and the sub-schemas inside them); example data, defaults and enum values are
@@ -161,12 +161,15 @@ pub fn normalize(spec: &mut Value, warnings: &mut Warnings) -> Result<(), Error>
                     });
                 }
                 for (kind, holder) in components.iter_mut() {
-                    if let ("responses" | "requestBodies", Value::Object(entries)) =
-                        (kind.as_str(), holder)
-                    {
-                        for (name, entry) in entries.iter_mut() {
-                            let pointer = format!("/components/{kind}/{}", escape(name));
-                            cx.content(entry, &pointer);
+                    let Value::Object(entries) = holder else {
+                        continue;
+                    };
+                    for (name, entry) in entries.iter_mut() {
+                        let pointer = format!("/components/{kind}/{}", escape(name));
+                        match kind.as_str() {
+                            "responses" | "requestBodies" => cx.content(entry, &pointer),
+                            "parameters" => cx.parameter(entry, &pointer),
+                            _ => {}
                         }
                     }
                 }
@@ -259,10 +262,14 @@ impl Normalizer<'_> {
     fn parameters(&mut self, parameters: &mut Value, pointer: &str) {
         if let Value::Array(list) = parameters {
             for (i, parameter) in list.iter_mut().enumerate() {
-                if let Some(schema) = parameter.get_mut("schema") {
-                    self.schema(schema, &format!("{pointer}/{i}/schema"), 0);
-                }
+                self.parameter(parameter, &format!("{pointer}/{i}"));
             }
+        }
+    }
+
+    fn parameter(&mut self, parameter: &mut Value, pointer: &str) {
+        if let Some(schema) = parameter.get_mut("schema") {
+            self.schema(schema, &format!("{pointer}/schema"), 0);
         }
     }
 
@@ -559,10 +566,10 @@ impl Normalizer<'_> {
         }
     }
 
-    /// Keywords `openapiv3` reads into strict Rust types (`minLength` a `usize`, `minimum`
-    /// an `f64`, `uniqueItems` a `bool`, …): one it cannot read would make it reject the
-    /// whole schema, or the whole request body around it. None of them changes the
-    /// generated type, so such a keyword alone is left out, with a warning.
+    /// The keywords that bound a value (`minLength`, `maximum`, `uniqueItems`, …) and the
+    /// annotations the generator reads (`description`, `format`), in 3.0's spelling and JSON
+    /// type: one of another type says nothing readable, so it alone is left out, with a
+    /// warning rather than silently.
     fn keywords(&mut self, map: &mut Map<String, Value>, pointer: &str) {
         // 3.1's `exclusiveMinimum: 5` is 3.0's `minimum: 5, exclusiveMinimum: true`.
         for (exclusive, bound) in [
@@ -583,15 +590,11 @@ impl Normalizer<'_> {
                     "minimum" | "maximum" | "multipleOf" => {
                         (!value.is_number()).then_some("a number")
                     }
-                    "exclusiveMinimum" | "exclusiveMaximum" | "uniqueItems" | "readOnly"
-                    | "writeOnly" | "deprecated" => (!value.is_boolean()).then_some("a boolean"),
-                    "pattern" | "format" | "title" | "description" => {
-                        (!value.is_string()).then_some("a string")
+                    "exclusiveMinimum" | "exclusiveMaximum" | "uniqueItems" => {
+                        (!value.is_boolean()).then_some("a boolean")
                     }
-                    "discriminator" => (!is_discriminator(value))
-                        .then_some("an object with a string `propertyName` and a string `mapping`"),
-                    "externalDocs" => {
-                        (!is_external_docs(value)).then_some("an object with a string `url`")
+                    "pattern" | "format" | "description" => {
+                        (!value.is_string()).then_some("a string")
                     }
                     _ => None,
                 }?;
@@ -670,20 +673,6 @@ enum TypeName {
     Known(String),
     Ref(String),
     Untyped,
-}
-
-fn is_discriminator(value: &Value) -> bool {
-    value.get("propertyName").is_some_and(Value::is_string)
-        && value.get("mapping").is_none_or(|mapping| {
-            mapping
-                .as_object()
-                .is_some_and(|m| m.values().all(Value::is_string))
-        })
-}
-
-fn is_external_docs(value: &Value) -> bool {
-    value.get("url").is_some_and(Value::is_string)
-        && value.get("description").is_none_or(Value::is_string)
 }
 
 fn kind_of(value: &Value) -> &'static str {

@@ -1204,3 +1204,83 @@ fn a_bad_validation_keyword_is_left_out_alone() {
         .iter()
         .any(|w| w.contains("exclusiveMinimum")));
 }
+
+/// The doc lines right above the first line of `code` that contains `item`, joined by spaces.
+fn doc_above(code: &str, item: &str) -> String {
+    let lines: Vec<&str> = code.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains(item))
+        .unwrap_or_else(|| panic!("no {item}"));
+    let mut doc: Vec<&str> = lines[..at]
+        .iter()
+        .rev()
+        .map(|l| l.trim())
+        .take_while(|l| l.starts_with("///") || l.starts_with("#["))
+        .filter_map(|l| l.strip_prefix("///"))
+        .map(str::trim)
+        .collect();
+    doc.reverse();
+    doc.join(" ")
+}
+
+#[test]
+fn setters_say_what_the_spec_allows_defaults_and_bounds() {
+    let many: Vec<String> = (0..20).map(|i| format!("kind{i}")).collect();
+    let text = spec(
+        json!({}),
+        &[(
+            "/notes/create",
+            json!({"type": "object", "properties": {
+                "visibility": {"type": "string", "enum": ["public", "home", "followers"], "default": "public"},
+                "limit": {"type": "integer", "minimum": 1, "maximum": 100, "default": 10},
+                "offset": {"type": "integer", "exclusiveMinimum": 0},
+                "text": {"type": "string", "minLength": 1, "maxLength": 3000},
+                "fileIds": {"type": "array", "items": {"type": "string", "pattern": "^[a-z`]+<x>$"}, "maxItems": 16, "uniqueItems": true},
+                "site": {"type": "string", "format": "url"},
+                "kind": {"type": "string", "enum": many},
+            }}),
+            Some(
+                json!({"type": "object", "properties": {"count": {"type": "integer", "minimum": 0}}}),
+            ),
+        )],
+    );
+    let code = code(&text);
+    let setter = |name: &str| doc_above(&code, &format!("pub fn {name}("));
+    let visibility = setter("visibility");
+    assert!(
+        visibility.contains("`visibility`: optional.")
+            && visibility.contains("One of `public`, `home`, `followers`.")
+            && visibility.contains("Default: `public`."),
+        "{visibility}"
+    );
+    let limit = setter("limit");
+    assert!(
+        limit.contains("At least 1, at most 100.") && limit.contains("Default: `10`."),
+        "{limit}"
+    );
+    // 3.1's numeric `exclusiveMinimum`.
+    assert!(
+        setter("offset").contains("More than 0."),
+        "{}",
+        setter("offset")
+    );
+    assert!(setter("text").contains("1 to 3000 characters."));
+    let file_ids = setter("file_ids");
+    assert!(
+        file_ids.contains("At most 16 items, no duplicates.")
+            && file_ids.contains("Each item: matches ``^[a-z`]+<x>$``."),
+        "{file_ids}"
+    );
+    assert!(setter("site").contains("Format `url`."));
+    // A long enum lists its first values and says how many more there are.
+    let kind = setter("kind");
+    assert!(
+        kind.contains("One of `kind0`, `kind1`,") && kind.contains("`kind9`, and 10 more."),
+        "{kind}"
+    );
+    // The request's own field says the same; a response's reader is not told bounds.
+    assert!(doc_above(&code, "pub limit: Option<i64>").contains("At least 1, at most 100."));
+    let count = doc_above(&code, "pub count: Option<i64>");
+    assert!(!count.contains("At least"), "{count}");
+}

@@ -261,6 +261,37 @@ fn escape_doc(text: &str) -> String {
         .join(" ")
 }
 
+/// Spec text as a Markdown code span: shown as written, whatever backticks, brackets or `<`
+/// it holds (control characters are shown escaped, as a line cannot hold them).
+fn code_span(text: &str) -> String {
+    if text.is_empty() {
+        return "`\"\"`".to_owned();
+    }
+    let text: String = text
+        .chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
+    // A run of backticks inside needs a longer one around it, and a space between them.
+    let longest = text
+        .split(|c| c != '`')
+        .map(str::len)
+        .max()
+        .unwrap_or_default();
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
 fn request_path(e: &Endpoint) -> TokenStream {
     module_item(e, "Request")
 }
@@ -275,7 +306,17 @@ fn module_item(e: &Endpoint, item: &str) -> TokenStream {
 
 #[cfg(test)]
 mod tests {
-    use super::escape_doc;
+    use super::{code_span, escape_doc};
+
+    #[test]
+    fn spec_values_are_code_spans_whatever_they_hold() {
+        assert_eq!(code_span("public"), "`public`");
+        assert_eq!(code_span("^[a-z]<b>$"), "`^[a-z]<b>$`");
+        assert_eq!(code_span("a`b"), "``a`b``");
+        assert_eq!(code_span("`x``"), "``` `x`` ```");
+        assert_eq!(code_span(""), "`\"\"`");
+        assert_eq!(code_span("a\nb"), "`a\\nb`");
+    }
 
     #[test]
     fn spec_text_is_escaped_for_rustdoc() {

@@ -6,8 +6,8 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::builder::nested_constructor;
-use super::{availability, doc_attrs, escape_doc, ident, ty_tokens};
-use crate::ir::{Api, Field, Location, Storage, Ty, TypeDef, TypeId};
+use super::{availability, code_span, doc_attrs, escape_doc, ident, ty_tokens};
+use crate::ir::{Api, Constraints, Field, Location, Storage, Ty, TypeDef, TypeId};
 
 /// A struct: its declaration, `Debug` (redacted where it holds a credential), `new` and
 /// setters where requests send it, and its serde impls.
@@ -108,7 +108,113 @@ pub(super) fn field_doc(f: &Field, request: bool) -> Vec<String> {
         (false, false, true) => "may be absent or null",
     };
     doc.push(format!("`{}`: {presence}.", f.json));
+    // What may be sent: on the side that sends it (a response's reader gets what arrives).
+    if request {
+        doc.extend(constraint_sentences(&f.constraints));
+    }
     doc
+}
+
+/// How many enum values a doc line lists before it says how many more there are.
+const LISTED_VALUES: usize = 12;
+
+/// What a field's schema says of its values, as short sentences that continue its presence
+/// line's paragraph.
+fn constraint_sentences(c: &Constraints) -> Vec<String> {
+    let mut out: Vec<String> = value_phrases(c).iter().map(|p| sentence(p)).collect();
+    let mut list = Vec::new();
+    if let Some(count) = count_range(c.min_items, c.max_items, "item") {
+        list.push(count);
+    }
+    if c.unique_items {
+        list.push("no duplicates".to_owned());
+    }
+    if !list.is_empty() {
+        out.push(sentence(&list.join(", ")));
+    }
+    if let Some(items) = &c.items {
+        let phrases = value_phrases(items);
+        if !phrases.is_empty() {
+            out.push(format!("Each item: {}.", phrases.join("; ")));
+        }
+    }
+    if let Some(default) = &c.default {
+        let shown = match default {
+            serde_json::Value::String(text) if !text.is_empty() => text.clone(),
+            other => other.to_string(),
+        };
+        // A long default (an object) would crowd the line; the spec has it.
+        if shown.chars().count() <= MAX_DEFAULT {
+            out.push(format!("Default: {}.", code_span(&shown)));
+        }
+    }
+    out
+}
+
+/// The longest default a doc line shows.
+const MAX_DEFAULT: usize = 60;
+
+/// What a value (a field's, or each item's) may be: its enum values, bounds, length, pattern
+/// and format, each a phrase.
+fn value_phrases(c: &Constraints) -> Vec<String> {
+    let mut out = Vec::new();
+    if !c.values.is_empty() {
+        let shown = if c.values.len() > LISTED_VALUES {
+            LISTED_VALUES - 2
+        } else {
+            c.values.len()
+        };
+        let mut listed: Vec<String> = c.values[..shown].iter().map(|v| code_span(v)).collect();
+        if shown < c.values.len() {
+            listed.push(format!("and {} more", c.values.len() - shown));
+        }
+        out.push(format!("one of {}", listed.join(", ")));
+    }
+    let lower = c.minimum.as_ref().map(|(n, exclusive)| {
+        let word = if *exclusive { "more than" } else { "at least" };
+        format!("{word} {n}")
+    });
+    let upper = c.maximum.as_ref().map(|(n, exclusive)| {
+        let word = if *exclusive { "less than" } else { "at most" };
+        format!("{word} {n}")
+    });
+    let bounds: Vec<String> = lower.into_iter().chain(upper).collect();
+    if !bounds.is_empty() {
+        out.push(bounds.join(", "));
+    }
+    if let Some(length) = count_range(c.min_length, c.max_length, "character") {
+        out.push(length);
+    }
+    if let Some(pattern) = &c.pattern {
+        out.push(format!("matches {}", code_span(pattern)));
+    }
+    if let Some(format) = &c.format {
+        out.push(format!("format {}", code_span(format)));
+    }
+    out
+}
+
+/// `2 to 10 items`, `at most 3000 characters`; a lower bound of 0 says nothing.
+fn count_range(min: Option<u64>, max: Option<u64>, unit: &str) -> Option<String> {
+    let plural = |n: u64| if n == 1 { "" } else { "s" };
+    match (min.filter(|n| *n > 0), max) {
+        (Some(min), Some(max)) if min == max => {
+            Some(format!("exactly {min} {unit}{}", plural(min)))
+        }
+        (Some(min), Some(max)) => Some(format!("{min} to {max} {unit}s")),
+        (Some(min), None) => Some(format!("at least {min} {unit}{}", plural(min))),
+        (None, Some(max)) => Some(format!("at most {max} {unit}{}", plural(max))),
+        (None, None) => None,
+    }
+}
+
+/// A phrase as a sentence: capitalized, with a full stop.
+fn sentence(phrase: &str) -> String {
+    let mut chars = phrase.chars();
+    match chars.next() {
+        Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
+        None => String::new(),
+    }
 }
 
 /// A field's type as its struct holds it.

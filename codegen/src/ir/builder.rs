@@ -4,14 +4,12 @@
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
-use openapiv3::{OpenAPI, ReferenceOr, Schema};
-
-use super::schema::{is_null_only, untyped};
 use super::shape::Shape;
 use super::{Ty, TypeDef, TypeId, TypeKind};
 use crate::diagnostics::Warnings;
 use crate::names::{self, Scope};
 use crate::normalize::escape;
+use crate::spec::{Schema, Spec};
 
 /// Models the hand-written core (streaming events) refers to by name. They claim their
 /// Rust names before any other schema, so `models::Note` is the spec's `Note` even when a
@@ -120,7 +118,7 @@ impl Ctx {
 }
 
 pub(super) struct Builder<'a> {
-    pub spec: &'a OpenAPI,
+    pub spec: &'a Spec<'a>,
     pub types: Vec<TypeDef>,
     pub models: Vec<TypeId>,
     pub components: HashMap<String, TypeId>,
@@ -132,15 +130,14 @@ pub(super) struct Builder<'a> {
     /// Shared by the many `&self` steps that follow references.
     pub warnings: RefCell<Warnings>,
     /// Each component's shape once merged (see `shape`).
-    pub shapes: RefCell<HashMap<String, Shape>>,
+    pub shapes: RefCell<HashMap<String, Shape<'a>>>,
     /// While a shape is merged: the lowest place in its stack of components that a cycle
     /// was cut at (`usize::MAX` for none).
     pub shape_cut: Cell<usize>,
-    untyped: Schema,
 }
 
 impl<'a> Builder<'a> {
-    pub fn new(spec: &'a OpenAPI, warnings: Warnings) -> Self {
+    pub fn new(spec: &'a Spec<'a>, warnings: Warnings) -> Self {
         Builder {
             spec,
             types: Vec::new(),
@@ -151,7 +148,6 @@ impl<'a> Builder<'a> {
             warnings: RefCell::new(warnings),
             shapes: RefCell::new(HashMap::new()),
             shape_cut: Cell::new(usize::MAX),
-            untyped: untyped(),
         }
     }
 
@@ -162,17 +158,14 @@ impl<'a> Builder<'a> {
     /// Declares every component schema under its name, then converts each.
     pub fn components(&mut self) {
         let module = vec!["models".to_owned()];
-        let schemas: Vec<(&'a String, &'a ReferenceOr<Schema>)> = match &self.spec.components {
-            Some(components) => components.schemas.iter().collect(),
-            None => Vec::new(),
-        };
+        let schemas = &self.spec.components.schemas;
         let core_first = schemas
             .iter()
-            .filter(|(name, _)| CORE_MODELS.contains(&name.as_str()))
+            .filter(|(name, _)| CORE_MODELS.contains(name))
             .chain(
                 schemas
                     .iter()
-                    .filter(|(name, _)| !CORE_MODELS.contains(&name.as_str())),
+                    .filter(|(name, _)| !CORE_MODELS.contains(name)),
             );
         let mut idents: HashMap<&str, String> = HashMap::new();
         for (name, _) in core_first {
@@ -184,40 +177,37 @@ impl<'a> Builder<'a> {
                     format!("its Rust name `{wanted}` is taken (by another schema, or by a name the generated code needs); named `{ident}`"),
                 );
             }
-            idents.insert(name.as_str(), ident);
+            idents.insert(name, ident);
         }
         // Declared in the spec's order, which is the order they are printed in.
         let mut declared: HashMap<String, TypeId> = HashMap::new();
-        for (name, _) in &schemas {
+        for (name, _) in schemas {
             let id = self.push(TypeDef::new(
-                idents[name.as_str()].clone(),
+                idents[name].clone(),
                 module.clone(),
                 format!("/components/schemas/{}", escape(name)),
                 TypeKind::Pending,
             ));
-            declared.insert((*name).clone(), id);
+            declared.insert((*name).to_owned(), id);
             self.models.push(id);
         }
         self.components = declared;
         for (name, schema) in schemas {
-            let id = self.components[name];
+            let id = self.components[*name];
             let pointer = format!("/components/schemas/{}", escape(name));
             let ctx = Ctx {
-                inlined: vec![name.clone()],
+                inlined: vec![(*name).to_owned()],
                 ..Ctx::root(&module, &self.types[id].name, pointer)
             };
-            let schema = match schema {
-                ReferenceOr::Item(schema) => schema.clone(),
-                ReferenceOr::Reference { reference } => {
-                    let target = self
-                        .component_id(reference, &ctx.pointer)
-                        .map_or(Ty::Value, Ty::Named);
-                    self.types[id].kind = TypeKind::Alias(target);
-                    continue;
-                }
-            };
-            self.types[id].doc = schema.schema_data.description.clone();
-            self.define(&schema, &ctx, Some(id));
+            if let Some(reference) = schema.reference() {
+                let target = self
+                    .component_id(reference, &ctx.pointer)
+                    .map_or(Ty::Value, Ty::Named);
+                self.types[id].kind = TypeKind::Alias(target);
+                continue;
+            }
+            self.types[id].doc = schema.description().map(str::to_owned);
+            self.define(schema, &ctx, Some(id));
         }
         for name in CORE_MODELS {
             if self.type_scope(&module).contains(name) {
@@ -257,12 +247,12 @@ impl<'a> Builder<'a> {
     /// The component a schema reference names; `None` (with a warning) when it names
     /// nothing the generator can follow, which the caller reads as any JSON value.
     pub fn component_id(&self, reference: &str, pointer: &str) -> Option<TypeId> {
-        let name = self.schema_name(reference, pointer)?;
-        self.components.get(&name).copied()
+        let (name, _) = self.component(reference, pointer)?;
+        self.components.get(name).copied()
     }
 
-    /// The name of the component schema a reference points to, if it exists.
-    fn schema_name(&self, reference: &str, pointer: &str) -> Option<String> {
+    /// The component schema a reference points to, with its name, if it exists.
+    fn component(&self, reference: &str, pointer: &str) -> Option<(&'a str, &'a Schema<'a>)> {
         let Some(escaped) = reference.strip_prefix("#/components/schemas/") else {
             self.warn(
                 pointer,
@@ -271,22 +261,16 @@ impl<'a> Builder<'a> {
             return None;
         };
         let name = escaped.replace("~1", "/").replace("~0", "~");
-        let exists = self
-            .spec
-            .components
-            .as_ref()
-            .is_some_and(|c| c.schemas.contains_key(&name));
-        if exists {
-            Some(name)
-        } else {
+        let found = self.spec.components.schema(&name);
+        if found.is_none() {
             self.warn(
                 pointer,
                 format!(
                     "`{reference}` names no schema in components.schemas; read as any JSON value"
                 ),
             );
-            None
         }
+        found
     }
 
     /// Follows references to a schema. A chain that loops, or a reference to nothing, is
@@ -294,40 +278,30 @@ impl<'a> Builder<'a> {
     /// schema was reached through one.
     pub fn resolve<'s>(
         &'s self,
-        schema: &'s ReferenceOr<Schema>,
+        schema: &'s Schema<'a>,
         pointer: &str,
-    ) -> (&'s Schema, Option<&'s str>) {
+    ) -> (&'s Schema<'a>, Option<&'a str>) {
         let mut current = schema;
         let mut name = None;
         for _ in 0..MAX_REFERENCE_HOPS {
-            match current {
-                ReferenceOr::Item(schema) => return (schema, name),
-                ReferenceOr::Reference { reference } => {
-                    let Some(target) = self.schema_name(reference, pointer) else {
-                        return (&self.untyped, None);
-                    };
-                    let components = self.spec.components.as_ref().expect("has the schema");
-                    let (key, next) = components
-                        .schemas
-                        .get_key_value(&target)
-                        .expect("checked by schema_name");
-                    current = next;
-                    name = Some(key.as_str());
-                }
-            }
+            let Some(reference) = current.reference() else {
+                return (current, name);
+            };
+            let Some((key, next)) = self.component(reference, pointer) else {
+                return (&Schema::UNTYPED, None);
+            };
+            current = next;
+            name = Some(key);
         }
         self.warn(
             pointer,
             "a chain of references that leads back to itself; read as any JSON value",
         );
-        (&self.untyped, None)
+        (&Schema::UNTYPED, None)
     }
 
     /// Whether a value of this schema may be `null`.
-    pub fn nullable(&self, schema: &ReferenceOr<Schema>) -> bool {
-        match schema {
-            ReferenceOr::Item(s) => s.schema_data.nullable || is_null_only(s),
-            ReferenceOr::Reference { .. } => false,
-        }
+    pub fn nullable(&self, schema: &Schema) -> bool {
+        schema.reference().is_none() && (schema.nullable() || schema.null_only())
     }
 }

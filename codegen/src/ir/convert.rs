@@ -3,16 +3,16 @@
 
 use std::collections::HashSet;
 
-use openapiv3::{AdditionalProperties, ReferenceOr, Schema};
-use serde_json::Value;
-
 use super::builder::{Builder, Ctx};
-use super::schema::{is_null_only, unbox, view};
+use super::schema::view;
+use super::shape::Shape;
 use super::{
-    kind_tys, kind_tys_mut, map_named, Field, Location, Storage, Ty, TypeDef, TypeId, TypeKind,
+    kind_tys, kind_tys_mut, map_named, Constraints, Field, Location, Storage, Ty, TypeDef, TypeId,
+    TypeKind,
 };
 use crate::names::{self, Scope};
-use crate::normalize::{escape, PREFIX_ITEMS};
+use crate::normalize::escape;
+use crate::spec::Schema;
 
 /// Conversion deeper than this (merged unions can nest deeper than the spec is written)
 /// reads the rest as any JSON value.
@@ -21,20 +21,20 @@ const MAX_DEPTH: usize = 48;
 /// The longest tuple std implements `Debug`, `Clone`, `Default` and `PartialEq` for.
 const MAX_TUPLE: usize = 12;
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
     /// The type for a schema in a field, element or response position.
-    pub fn ty(&mut self, schema: &ReferenceOr<Schema>, ctx: &Ctx) -> Ty {
-        match schema {
-            ReferenceOr::Reference { reference } => self
+    pub fn ty(&mut self, schema: &Schema<'a>, ctx: &Ctx) -> Ty {
+        match schema.reference() {
+            Some(reference) => self
                 .component_id(reference, &ctx.pointer)
                 .map_or(Ty::Value, Ty::Named),
-            ReferenceOr::Item(schema) => self.define(schema, ctx, None),
+            None => self.define(schema, ctx, None),
         }
     }
 
-    /// Converts a schema; a named type it needs is defined under `ctx.name`, or, for a
-    /// component, into the reserved `target`.
-    pub fn define(&mut self, schema: &Schema, ctx: &Ctx, target: Option<TypeId>) -> Ty {
+    /// Converts a schema that is not a reference; a named type it needs is defined under
+    /// `ctx.name`, or, for a component, into the reserved `target`.
+    pub fn define(&mut self, schema: &Schema<'a>, ctx: &Ctx, target: Option<TypeId>) -> Ty {
         if ctx.depth > MAX_DEPTH {
             self.warn(
                 &ctx.pointer,
@@ -43,11 +43,11 @@ impl Builder<'_> {
             return self.alias_or(Ty::Value, target);
         }
         let v = view(schema);
-        if is_null_only(schema) {
+        if schema.null_only() {
             return self.alias_or(Ty::Value, target);
         }
         if !v.one_of.is_empty() || !v.any_of.is_empty() {
-            let branches: Vec<ReferenceOr<Schema>> = v.branches().cloned().collect();
+            let branches: Vec<Schema<'a>> = v.branches().cloned().collect();
             if v.properties.is_empty() && v.all_of.is_empty() {
                 return self.union(&branches, schema, ctx, target);
             }
@@ -67,7 +67,8 @@ impl Builder<'_> {
             Some("string") => {
                 if !v.enum_strings.is_empty() {
                     let variants = enum_variants(&v.enum_strings);
-                    return self.register(TypeKind::StringEnum(variants), schema, ctx, target);
+                    let doc = schema.description();
+                    return self.register(TypeKind::StringEnum(variants), doc, ctx, target);
                 }
                 match v.format {
                     Some("binary") if ctx.multipart => Ty::Upload,
@@ -90,12 +91,12 @@ impl Builder<'_> {
             Some("object") | None if !v.properties.is_empty() => {
                 return self.merged(schema, ctx, target);
             }
-            Some("object") => match v.additional {
-                Some(AdditionalProperties::Schema(value)) => {
+            Some("object") => match &v.additional {
+                Some(value) => {
                     let value_ty = self.ty(value, &ctx.child("Value", "additionalProperties"));
                     Ty::Map(Box::new(self.optional_if(value_ty, self.nullable(value))))
                 }
-                _ => Ty::Object,
+                None => Ty::Object,
             },
             None => Ty::Value,
             Some(other) => {
@@ -109,24 +110,13 @@ impl Builder<'_> {
         self.alias_or(ty, target)
     }
 
-    fn array(&mut self, schema: &Schema, ctx: &Ctx) -> Ty {
-        if let Some(Value::Array(prefix)) = schema.schema_data.extensions.get(PREFIX_ITEMS) {
+    fn array(&mut self, schema: &Schema<'a>, ctx: &Ctx) -> Ty {
+        if let Some(prefix) = schema.prefix_items() {
             let mut tuple = Vec::new();
             for (i, item) in prefix.iter().enumerate() {
                 let item_ctx = ctx.child(&format!("item{i}"), &format!("prefixItems/{i}"));
-                let item = match <ReferenceOr<Schema> as serde::Deserialize>::deserialize(item) {
-                    Ok(item) => item,
-                    Err(e) => {
-                        self.warn(
-                            &item_ctx.pointer,
-                            format!("not a schema ({e}); read as any JSON value"),
-                        );
-                        tuple.push(Ty::Value);
-                        continue;
-                    }
-                };
-                let item_ty = self.ty(&item, &item_ctx);
-                tuple.push(self.optional_if(item_ty, self.nullable(&item)));
+                let item_ty = self.ty(item, &item_ctx);
+                tuple.push(self.optional_if(item_ty, self.nullable(item)));
             }
             if tuple.len() > MAX_TUPLE {
                 // std implements `Debug`, `Clone` and `Default` only up to 12-tuples: a
@@ -147,12 +137,10 @@ impl Builder<'_> {
             }
             return Ty::Tuple(tuple);
         }
-        match view(schema).items {
+        match schema.items() {
             Some(items) => {
-                let item = self.ty(&unbox(items), &ctx.child("Item", "items"));
-                Ty::Vec(Box::new(
-                    self.optional_if(item, self.nullable(&unbox(items))),
-                ))
+                let item = self.ty(&items, &ctx.child("Item", "items"));
+                Ty::Vec(Box::new(self.optional_if(item, self.nullable(&items))))
             }
             None => Ty::Vec(Box::new(Ty::Value)),
         }
@@ -167,11 +155,12 @@ impl Builder<'_> {
         }
     }
 
-    /// Registers a named type (or finds the identical one already generated).
+    /// Registers a named type (or finds the identical one already generated), documented
+    /// with `doc`.
     pub fn register(
         &mut self,
         kind: TypeKind,
-        schema: &Schema,
+        doc: Option<&str>,
         ctx: &Ctx,
         target: Option<TypeId>,
     ) -> Ty {
@@ -181,7 +170,7 @@ impl Builder<'_> {
         }
         let key = self.canonical_key(&kind);
         let name = self.type_scope(&ctx.module).claim(&ctx.name);
-        let doc = schema.schema_data.description.clone();
+        let doc = doc.map(str::to_owned);
         if let Some(&same) = self.shared.get(&key) {
             // Its own name, the shape's one definition.
             let place_tys = kind_tys(&kind).into_iter().cloned().collect();
@@ -209,8 +198,8 @@ impl Builder<'_> {
     /// One struct from a schema whose `allOf` parts or object branches are merged. Merging a
     /// component into itself (`Note.renote: allOf[Note, {nullable}]`) is read as the
     /// component.
-    pub fn merged(&mut self, schema: &Schema, ctx: &Ctx, target: Option<TypeId>) -> Ty {
-        let shape = self.shape(&ReferenceOr::Item(schema.clone()), &ctx.pointer);
+    pub fn merged(&mut self, schema: &Schema<'a>, ctx: &Ctx, target: Option<TypeId>) -> Ty {
+        let shape = self.shape(schema, &ctx.pointer);
         if let Some(name) = shape.merged.iter().find(|n| ctx.inlined.contains(n)) {
             let ty = self
                 .components
@@ -235,8 +224,8 @@ impl Builder<'_> {
     /// A struct from a merged object shape.
     pub fn object(
         &mut self,
-        shape: super::shape::Shape,
-        schema: &Schema,
+        shape: Shape<'a>,
+        schema: &Schema<'a>,
         ctx: &Ctx,
         target: Option<TypeId>,
     ) -> Ty {
@@ -250,11 +239,8 @@ impl Builder<'_> {
             }
         }
         let fields = self.fields(&shape, ctx);
-        let mut schema = schema.clone();
-        if schema.schema_data.description.is_none() {
-            schema.schema_data.description = shape.description.clone();
-        }
-        self.register(TypeKind::Struct(fields), &schema, ctx, target)
+        let doc = schema.description().or(shape.description);
+        self.register(TypeKind::Struct(fields), doc, ctx, target)
     }
 
     pub fn alias_or(&mut self, ty: Ty, target: Option<TypeId>) -> Ty {
@@ -267,20 +253,22 @@ impl Builder<'_> {
         }
     }
 
-    pub fn fields(&mut self, shape: &super::shape::Shape, ctx: &Ctx) -> Vec<Field> {
+    pub fn fields(&mut self, shape: &Shape<'a>, ctx: &Ctx) -> Vec<Field> {
         let mut scope = Scope::default();
         let mut fields = Vec::new();
         for (json, schema) in &shape.properties {
             let child = ctx.child(json, &format!("properties/{}", escape(json)));
             let ty = self.ty(schema, &child);
-            let doc = match schema {
-                ReferenceOr::Item(s) => s.schema_data.description.clone(),
-                ReferenceOr::Reference { .. } => None,
+            let constraints = Constraints::of(schema, &ty);
+            // A reference's siblings say nothing (normalization kept the ones that do).
+            let doc = match schema.reference() {
+                Some(_) => None,
+                None => schema.description().map(str::to_owned),
             };
             // A flag or a number named `usePasswordLessLogin` holds no secret.
             let sensitive = names::is_credential(json) && is_text(&ty);
             fields.push(Field {
-                json: json.clone(),
+                json: (*json).to_owned(),
                 ident: scope.claim(&names::snake(json)),
                 ty,
                 required: shape.required.contains(json),
@@ -291,6 +279,7 @@ impl Builder<'_> {
                 storage: Storage::Plain,
                 lenient_number: false,
                 sensitive,
+                constraints,
             });
         }
         // An object that holds a secret may hold it again in another form: the `url` of a
@@ -314,20 +303,21 @@ fn is_text(ty: &Ty) -> bool {
     }
 }
 
-pub(super) fn enum_variants(values: &[String]) -> Vec<(String, String)> {
+pub(super) fn enum_variants(values: &[&str]) -> Vec<(String, String)> {
     let mut scope = Scope::with_reserved(&["Other"]);
     let mut seen = HashSet::new();
     values
         .iter()
-        .filter(|v| seen.insert(v.as_str()))
-        .map(|v| (scope.claim(&names::pascal(v)), v.clone()))
+        .filter(|v| seen.insert(**v))
+        .map(|v| (scope.claim(&names::pascal(v)), (*v).to_owned()))
         .collect()
 }
 
 impl Builder<'_> {
-    /// Two inline shapes are the same type when their definitions print the same: named
-    /// references print as the ids of the types they stand for, which are unique (an alias
-    /// that names a shape at its own place prints as the shape).
+    /// Two inline shapes are the same type when their definitions print the same, their
+    /// fields' docs and constraints included: named references print as the ids of the types
+    /// they stand for, which are unique (an alias that names a shape at its own place prints
+    /// as the shape).
     fn canonical_key(&self, kind: &TypeKind) -> String {
         let mut kind = kind.clone();
         let definition = |id: TypeId| self.types[id].same_as.unwrap_or(id);

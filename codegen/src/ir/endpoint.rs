@@ -1,20 +1,21 @@
 //! One path: its request (body, path, query and header parameters), its response, its
 //! error codes, and whether it pages.
 
-use openapiv3::{
-    Components, Operation, Parameter, ParameterSchemaOrContent, PathItem, ReferenceOr, RequestBody,
-    StatusCode,
-};
+use std::collections::HashMap;
+
 use serde_json::Value;
 
 use super::builder::{Builder, Ctx};
 use super::shape::Shape;
 use super::{
-    Endpoint, ErrorCode, Field, HttpMethod, ItemId, Location, Pagination, Storage, Ty, TypeDef,
-    TypeId, TypeKind, COMMON_ERROR_CODES,
+    Constraints, Endpoint, ErrorCode, Field, HttpMethod, ItemId, Location, Pagination, Storage, Ty,
+    TypeDef, TypeId, TypeKind, COMMON_ERROR_CODES,
 };
 use crate::names::{self, Scope};
 use crate::normalize::escape;
+use crate::spec::{
+    media, Components, Operation, Parameter, ParameterIn, PathItem, RefOr, RequestBody, Schema,
+};
 
 /// How many type lookups `has_id` makes before giving up on a union that contains itself.
 const MAX_ID_DEPTH: usize = 8;
@@ -25,7 +26,7 @@ impl<'a> Builder<'a> {
         name: &str,
         module: Vec<String>,
         method: String,
-        item: Option<&PathItem>,
+        item: Option<&'a PathItem<'a>>,
         pointer: &str,
     ) -> Endpoint {
         let (operation, op_pointer, http_method) = self.operation(item, pointer);
@@ -65,65 +66,57 @@ impl<'a> Builder<'a> {
             TypeKind::Struct(fields),
         ));
 
-        let empty = openapiv3::Responses::default();
-        let responses = operation.map_or(&empty, |o| &o.responses);
-        let answers_204 = responses
-            .responses
-            .keys()
-            .any(|s| *s == StatusCode::Code(204));
+        let responses = operation.map_or(&[][..], |o| &o.responses);
+        // Only a declared `204`: a `2XX` range says nothing of it.
+        let answers_204 = responses.iter().any(|(key, _, _)| *key == "204");
         // Response: the first 2xx JSON body; `()` for an endpoint that only answers 204;
         // any JSON where no response is declared at all.
-        let mut response = if responses.responses.is_empty() {
+        let mut response = if responses.is_empty() {
             Ty::Value
         } else {
             Ty::Unit
         };
         let mut error_codes: Vec<ErrorCode> = Vec::new();
         let mut codes = Scope::with_reserved(&["Unknown", "Common"]);
-        for (status, response_def) in &responses.responses {
-            let code = match status {
-                StatusCode::Code(code) => *code,
-                StatusCode::Range(range) => *range * 100,
-            };
-            let status_pointer = format!("{op_pointer}/responses/{status}");
+        for (status, code, response_def) in responses {
+            let code = *code;
+            let status_pointer = format!("{op_pointer}/responses/{}", escape(status));
             let Some((response_def, _)) =
-                self.component_item(response_def, "responses", &status_pointer, |c, n| {
-                    c.responses.get(n)
-                })
+                self.component_item(response_def, "responses", &status_pointer, |c| &c.responses)
             else {
                 continue;
             };
-            let media = response_def.content.get("application/json");
+            let json = media(&response_def.content, "application/json");
             if (200..300).contains(&code) && response == Ty::Unit && code != 204 {
-                let schema = media.and_then(|m| m.schema.clone());
+                let schema = json.and_then(|m| m.schema.as_ref());
                 response = match schema {
                     Some(schema) => {
                         let pointer = format!("{status_pointer}/content/application~1json/schema");
                         // `Response` is the alias's name when the body may be null.
-                        let name = if self.nullable(&schema) {
+                        let name = if self.nullable(schema) {
                             "ResponseBody"
                         } else {
                             "Response"
                         };
-                        let ty = self.ty(&schema, &ctx(name, pointer, false));
-                        self.optional_if(ty, self.nullable(&schema))
+                        let ty = self.ty(schema, &ctx(name, pointer, false));
+                        self.optional_if(ty, self.nullable(schema))
                     }
                     None => Ty::Value,
                 };
             } else if code >= 400 {
-                let examples = media.map(|m| m.examples.iter()).into_iter().flatten();
+                let examples = json.map(|m| m.examples.iter()).into_iter().flatten();
                 for (key, example) in examples {
-                    let ReferenceOr::Item(example) = example else {
+                    let RefOr::Item(value) = example else {
                         continue;
                     };
-                    let error = example.value.as_ref().and_then(|v| v.get("error"));
+                    let error = value.and_then(|v| v.get("error"));
                     let text = |field: &str| {
                         error
                             .and_then(|e| e.get(field))
                             .and_then(Value::as_str)
                             .map(str::to_owned)
                     };
-                    let code_str = text("code").unwrap_or_else(|| key.clone());
+                    let code_str = text("code").unwrap_or_else(|| (*key).to_owned());
                     // The API's own codes are one enum in the core.
                     if error_codes.iter().any(|c| c.code == code_str)
                         || COMMON_ERROR_CODES.contains(&code_str.as_str())
@@ -141,9 +134,7 @@ impl<'a> Builder<'a> {
             }
         }
 
-        let description = operation
-            .and_then(|o| o.description.clone())
-            .unwrap_or_default();
+        let description = operation.and_then(|o| o.description).unwrap_or_default();
         let permission = description
             .split("**Permission**: *")
             .nth(1)
@@ -158,9 +149,7 @@ impl<'a> Builder<'a> {
             .trim();
         let text =
             (!text.is_empty() && text != "No description provided.").then(|| text.to_owned());
-        let requires_credential = operation
-            .and_then(|o| o.security.as_ref())
-            .is_some_and(|s| !s.is_empty())
+        let requires_credential = operation.is_some_and(|o| o.secured)
             || description.contains("**Credential required**: *Yes*");
 
         // Declaring both 200 and 204 means "sometimes nothing" (`notes/translate`, a
@@ -178,10 +167,9 @@ impl<'a> Builder<'a> {
             permission,
             multipart,
             http_method,
-            get_allowed: item.is_some_and(|i| i.get.is_some()) && http_method == HttpMethod::Post,
-            source: operation
-                .and_then(|o| o.external_docs.as_ref())
-                .map(|d| d.url.clone()),
+            get_allowed: item.is_some_and(|i| i.operation("get").is_some())
+                && http_method == HttpMethod::Post,
+            source: operation.and_then(|o| o.docs_url).map(str::to_owned),
             request,
             response,
             error_codes,
@@ -194,21 +182,21 @@ impl<'a> Builder<'a> {
 
     /// The operation that describes the endpoint: `post`, else `get` (then called with
     /// `GET`), else whatever the path declares (called with `POST`, as Misskey is).
-    fn operation<'i>(
+    fn operation(
         &self,
-        item: Option<&'i PathItem>,
+        item: Option<&'a PathItem<'a>>,
         pointer: &str,
-    ) -> (Option<&'i Operation>, String, HttpMethod) {
+    ) -> (Option<&'a Operation<'a>>, String, HttpMethod) {
         let Some(item) = item else {
             return (None, pointer.to_owned(), HttpMethod::Post);
         };
-        if let Some(post) = &item.post {
+        if let Some(post) = item.operation("post") {
             return (Some(post), format!("{pointer}/post"), HttpMethod::Post);
         }
-        if let Some(get) = &item.get {
+        if let Some(get) = item.operation("get") {
             return (Some(get), format!("{pointer}/get"), HttpMethod::Get);
         }
-        if let Some((method, operation)) = item.iter().next() {
+        if let Some((method, operation)) = item.operations.first() {
             self.warn(
                 pointer,
                 format!(
@@ -231,55 +219,50 @@ impl<'a> Builder<'a> {
     /// The body's schema, whether it is multipart, and its pointer.
     fn request_body(
         &self,
-        body: &ReferenceOr<RequestBody>,
+        body: &'a RefOr<'a, RequestBody<'a>>,
         pointer: &str,
-    ) -> (Option<ReferenceOr<openapiv3::Schema>>, bool, String) {
-        let Some((body, pointer)) = self.component_item(body, "requestBodies", pointer, |c, n| {
-            c.request_bodies.get(n)
-        }) else {
+    ) -> (Option<&'a Schema<'a>>, bool, String) {
+        let Some((body, pointer)) =
+            self.component_item(body, "requestBodies", pointer, |c| &c.request_bodies)
+        else {
             return (None, false, pointer.to_owned());
         };
         let at = |media: &str| format!("{pointer}/content/{}/schema", escape(media));
-        if let Some(media) = body.content.get("application/json") {
-            return (media.schema.clone(), false, at("application/json"));
+        if let Some(json) = media(&body.content, "application/json") {
+            return (json.schema.as_ref(), false, at("application/json"));
         }
-        if let Some(media) = body.content.get("multipart/form-data") {
-            return (media.schema.clone(), true, at("multipart/form-data"));
+        if let Some(multipart) = media(&body.content, "multipart/form-data") {
+            return (multipart.schema.as_ref(), true, at("multipart/form-data"));
         }
-        if let Some((media_type, media)) = body.content.iter().next() {
+        if let Some((media_type, other)) = body.content.first() {
             self.warn(
                 &format!("{pointer}/content"),
                 format!("a `{media_type}` body; sent as JSON, as Misskey reads it"),
             );
-            return (media.schema.clone(), false, at(media_type));
+            return (other.schema.as_ref(), false, at(media_type));
         }
         (None, false, pointer)
     }
 
     /// The item itself, or the one a reference into `components.{section}` names, with
     /// where it is; `None`, with a warning, for a reference to nothing there.
-    fn component_item<'s, T>(
+    fn component_item<T>(
         &self,
-        item: &'s ReferenceOr<T>,
+        item: &'a RefOr<'a, T>,
         section: &str,
         pointer: &str,
-        lookup: impl FnOnce(&'s Components, &str) -> Option<&'s ReferenceOr<T>>,
-    ) -> Option<(&'s T, String)>
-    where
-        'a: 's,
-    {
+        entries: impl FnOnce(&'a Components<'a>) -> &'a HashMap<&'a str, RefOr<'a, T>>,
+    ) -> Option<(&'a T, String)> {
         let reference = match item {
-            ReferenceOr::Item(item) => return Some((item, pointer.to_owned())),
-            ReferenceOr::Reference { reference } => reference,
+            RefOr::Item(item) => return Some((item, pointer.to_owned())),
+            RefOr::Ref(reference) => reference,
         };
         let prefix = format!("#/components/{section}/");
-        let found = reference.strip_prefix(&prefix).and_then(|name| {
-            let components: &'a Components = self.spec.components.as_ref()?;
-            match lookup(components, name)? {
-                ReferenceOr::Item(item) => {
-                    Some((item, format!("/components/{section}/{}", escape(name))))
-                }
-                ReferenceOr::Reference { .. } => None,
+        let found = reference.strip_prefix(&prefix).and_then(|escaped| {
+            let name = escaped.replace("~1", "/").replace("~0", "~");
+            match entries(&self.spec.components).get(name.as_str())? {
+                RefOr::Item(item) => Some((item, format!("/components/{section}/{escaped}"))),
+                RefOr::Ref(_) => None,
             }
         });
         if found.is_none() {
@@ -294,7 +277,13 @@ impl<'a> Builder<'a> {
     /// Parameters outside the body: `{name}` segments of the path, and declared path,
     /// query and header parameters. For a `GET` endpoint, query parameters are its body
     /// (the client sends the body as the query string).
-    fn parameters(&mut self, path: &str, op: &Op<'_>, module: &[String], fields: &mut Vec<Field>) {
+    fn parameters(
+        &mut self,
+        path: &str,
+        op: &Op<'a, '_>,
+        module: &[String],
+        fields: &mut Vec<Field>,
+    ) {
         let Op {
             item,
             operation,
@@ -305,42 +294,33 @@ impl<'a> Builder<'a> {
         for f in fields.iter() {
             scope.claim(&f.ident);
         }
-        let declared: Vec<(&ReferenceOr<Parameter>, String)> = item
-            .map(|i| {
-                let base = pointer.rsplit_once('/').map_or(pointer, |(b, _)| b);
-                i.parameters
-                    .iter()
-                    .enumerate()
-                    .map(|(n, p)| (p, format!("{base}/parameters/{n}")))
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
+        let item_pointer = pointer.rsplit_once('/').map_or(pointer, |(b, _)| b);
+        let declared = item
             .into_iter()
-            .chain(operation.into_iter().flat_map(|o| {
-                o.parameters
-                    .iter()
-                    .enumerate()
-                    .map(|(n, p)| (p, format!("{pointer}/parameters/{n}")))
-            }))
-            .collect();
-        let params: Vec<(&Parameter, String)> = declared
-            .into_iter()
-            .filter_map(|(parameter, at)| {
-                let (p, _) =
-                    self.component_item(parameter, "parameters", &at, |c, n| c.parameters.get(n))?;
-                Some((p, at))
-            })
-            .collect();
+            .flat_map(|i| &i.parameters)
+            .map(|(n, p)| (p, format!("{item_pointer}/parameters/{n}")))
+            .chain(
+                operation
+                    .into_iter()
+                    .flat_map(|o| &o.parameters)
+                    .map(|(n, p)| (p, format!("{pointer}/parameters/{n}"))),
+            );
+        let mut params: Vec<(&Parameter, String)> = Vec::new();
+        for (parameter, at) in declared {
+            if let Some((p, _)) =
+                self.component_item(parameter, "parameters", &at, |c| &c.parameters)
+            {
+                params.push((p, at));
+            }
+        }
         for segment in path.split('/') {
             let Some(name) = segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) else {
                 continue;
             };
-            let doc = params.iter().find_map(|(p, _)| {
-                let data = p.parameter_data_ref();
-                (data.name == name)
-                    .then(|| data.description.clone())
-                    .flatten()
-            });
+            let doc = params
+                .iter()
+                .find_map(|(p, _)| (p.name == name).then_some(p.description).flatten())
+                .map(str::to_owned);
             match fields.iter_mut().find(|f| f.json == name) {
                 Some(field) => {
                     field.location = Location::Path;
@@ -358,65 +338,59 @@ impl<'a> Builder<'a> {
             }
         }
         for (parameter, at) in params {
-            let (location, data) = match parameter {
-                Parameter::Path { parameter_data, .. } => {
-                    if !path.contains(&format!("{{{}}}", parameter_data.name)) {
+            let name = parameter.name;
+            let location = match parameter.location {
+                ParameterIn::Path => {
+                    if !path.contains(&format!("{{{name}}}")) {
                         self.warn(
                             &at,
-                            format!("a path parameter `{}` that the path `{path}` has no segment for; ignored", parameter_data.name),
+                            format!("a path parameter `{name}` that the path `{path}` has no segment for; ignored"),
                         );
                     }
                     continue;
                 }
-                Parameter::Query { parameter_data, .. } => (Location::Query, parameter_data),
-                Parameter::Header { parameter_data, .. } => (Location::Header, parameter_data),
-                Parameter::Cookie { parameter_data, .. } => {
+                ParameterIn::Query => Location::Query,
+                ParameterIn::Header => Location::Header,
+                ParameterIn::Cookie => {
                     self.warn(
                         &at,
                         format!(
-                            "a cookie parameter `{}`: the client sends no cookies; not generated",
-                            parameter_data.name
+                            "a cookie parameter `{name}`: the client sends no cookies; not generated"
                         ),
                     );
                     continue;
                 }
             };
-            if fields.iter().any(|f| f.json == data.name) {
+            if fields.iter().any(|f| f.json == name) {
                 self.warn(
                     &at,
-                    format!("the parameter `{}` is also a body property; the body property is the one generated", data.name),
+                    format!("the parameter `{name}` is also a body property; the body property is the one generated"),
                 );
                 continue;
             }
-            let ident = scope.claim(&names::snake(&data.name));
-            if location == Location::Query && http_method == HttpMethod::Get {
+            let ident = scope.claim(&names::snake(name));
+            let doc = parameter.description.map(str::to_owned);
+            let mut field = if location == Location::Query && http_method == HttpMethod::Get {
                 // A `GET` endpoint's query string is its body.
-                let ty = match &data.format {
-                    ParameterSchemaOrContent::Schema(schema) => {
-                        let name = format!("Request{}", names::pascal(&data.name));
-                        let ctx = Ctx::root(module, &name, format!("{at}/schema"));
+                let ty = match &parameter.schema {
+                    Some(schema) => {
+                        let type_name = format!("Request{}", names::pascal(name));
+                        let ctx = Ctx::root(module, &type_name, format!("{at}/schema"));
                         self.ty(schema, &ctx)
                     }
-                    ParameterSchemaOrContent::Content(_) => Ty::String,
+                    // Described by `content` (or by nothing): text.
+                    None => Ty::String,
                 };
-                let mut field = text_field(
-                    &data.name,
-                    ident,
-                    data.required,
-                    data.description.clone(),
-                    Location::Body,
-                );
+                let mut field = text_field(name, ident, parameter.required, doc, Location::Body);
                 field.ty = ty;
-                fields.push(field);
+                field
             } else {
-                fields.push(text_field(
-                    &data.name,
-                    ident,
-                    data.required,
-                    data.description.clone(),
-                    location,
-                ));
+                text_field(name, ident, parameter.required, doc, location)
+            };
+            if let Some(schema) = &parameter.schema {
+                field.constraints = Constraints::of(schema, &field.ty);
             }
+            fields.push(field);
         }
     }
 
@@ -504,11 +478,11 @@ impl<'a> Builder<'a> {
 }
 
 /// The operation an endpoint is read from, and where.
-struct Op<'i> {
-    item: Option<&'i PathItem>,
-    operation: Option<&'i Operation>,
+struct Op<'a, 'p> {
+    item: Option<&'a PathItem<'a>>,
+    operation: Option<&'a Operation<'a>>,
     http_method: HttpMethod,
-    pointer: &'i str,
+    pointer: &'p str,
 }
 
 /// A parameter carried as text (path segments, query string, headers).
@@ -531,5 +505,6 @@ fn text_field(
         storage: Storage::Plain,
         lenient_number: false,
         sensitive: names::is_credential(json),
+        constraints: Constraints::default(),
     }
 }

@@ -1,4 +1,4 @@
-//! The intermediate representation: what will be generated, decided from the parsed spec.
+//! The intermediate representation: what will be generated, decided from the spec as read.
 //!
 //! Every decision about the generated Rust is made here and recorded in these types; `emit`
 //! only prints them. The work is split by concern, each module a step over the IR:
@@ -6,7 +6,8 @@
 //! - `builder`: the state of one build, component schemas, references (guarded against
 //!   cycles), and the warnings;
 //! - `convert`: one schema to one Rust type; `shape` merges `allOf` and object unions into
-//!   one object; `unions` decides what a `oneOf`/`anyOf` becomes;
+//!   one object; `unions` decides what a `oneOf`/`anyOf` becomes; `constraints` records what
+//!   a field's schema says of its values (bounds, defaults, enum values);
 //! - `endpoint`: a path's request (body, path, query and header parameters), response and
 //!   error codes, and its pagination;
 //! - passes over the finished types: `cycles` (recursive aliases and boxing), `derives`,
@@ -21,6 +22,7 @@
 
 mod accessors;
 mod builder;
+mod constraints;
 mod convert;
 mod cycles;
 mod derives;
@@ -33,12 +35,11 @@ mod unions;
 
 use std::collections::HashMap;
 
-use openapiv3::{OpenAPI, ReferenceOr};
-
 use crate::diagnostics::{Warning, Warnings};
 use crate::names::{self, Scope};
 use crate::normalize::escape;
-use crate::{Error, Options};
+use crate::spec::{RefOr, Spec};
+use crate::Options;
 use builder::Builder;
 
 /// Index of a [`TypeDef`] in [`Api::types`].
@@ -145,6 +146,39 @@ pub struct Field {
     pub lenient_number: bool,
     /// A credential (a password, a token, a secret): `Debug` shows `***` instead.
     pub sensitive: bool,
+    /// What the spec says of its values beside their type.
+    pub constraints: Constraints,
+}
+
+/// What a field's schema says of the values it takes, beside their type: the allowed values,
+/// bounds, a default. Recorded for every field; the docs of what requests send show them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Constraints {
+    /// The values of the generated string enum that is the field's type, as they are sent.
+    pub values: Vec<String>,
+    /// What the server assumes when the field is left out.
+    pub default: Option<serde_json::Value>,
+    /// A lower bound, and whether it is exclusive.
+    pub minimum: Option<(serde_json::Number, bool)>,
+    /// An upper bound, and whether it is exclusive.
+    pub maximum: Option<(serde_json::Number, bool)>,
+    pub min_length: Option<u64>,
+    pub max_length: Option<u64>,
+    pub min_items: Option<u64>,
+    pub max_items: Option<u64>,
+    pub unique_items: bool,
+    pub pattern: Option<String>,
+    /// A `format` of text that the Rust type does not already say (`url`, `email`).
+    pub format: Option<String>,
+    /// What each item of a list takes.
+    pub items: Option<Box<Constraints>>,
+}
+
+impl Constraints {
+    /// It says nothing.
+    pub fn is_empty(&self) -> bool {
+        *self == Constraints::default()
+    }
 }
 
 /// Where a request parameter travels.
@@ -390,7 +424,7 @@ pub const COMMON_ERROR_CODES: &[&str] = &[
 ];
 
 impl Api {
-    pub fn build(spec: &OpenAPI, options: &Options, warnings: Warnings) -> Result<Api, Error> {
+    pub fn build(spec: &Spec<'_>, options: &Options, warnings: Warnings) -> Api {
         let mut builder = Builder::new(spec, warnings);
         builder.components();
         builder.break_alias_cycles();
@@ -399,7 +433,7 @@ impl Api {
         let mut methods = Scope::with_reserved(CLIENT_RESERVED);
         let mut modules: HashMap<Vec<String>, Scope> = HashMap::new();
         let mut module_names: HashMap<String, String> = HashMap::new();
-        for (path, item) in spec.paths.iter() {
+        for (path, item) in &spec.paths {
             let pointer = format!("/paths/{}", escape(path));
             let name = path.trim_start_matches('/').to_owned();
             let group = name.split('/').next().unwrap_or_default().to_owned();
@@ -430,8 +464,8 @@ impl Api {
             }
             let method = methods.claim(&names::snake(&name.replace('/', "_")));
             let item = match item {
-                ReferenceOr::Item(item) => Some(item),
-                ReferenceOr::Reference { reference } => {
+                RefOr::Item(item) => Some(item),
+                RefOr::Ref(reference) => {
                     builder.warn(
                         &pointer,
                         format!("a path item given as a reference (`{reference}`) is not followed; read as an endpoint with no parameters that answers any JSON"),
@@ -448,6 +482,7 @@ impl Api {
                 .collect();
             endpoints.push(endpoint);
         }
+        builder.enum_values();
         builder.box_recursion();
         builder.derives(&endpoints, options.derive_all);
         let requests: Vec<TypeId> = endpoints.iter().map(|e| e.request).collect();
@@ -463,20 +498,20 @@ impl Api {
             warnings,
             ..
         } = builder;
-        Ok(Api {
-            title: spec.info.title.clone(),
-            version: spec.info.version.clone(),
+        Api {
+            title: spec.title.to_owned(),
+            version: spec.version.to_owned(),
             types,
             models,
             endpoints,
-            spec_paths: spec.paths.paths.len(),
+            spec_paths: spec.paths.len(),
             disabled_paths: disabled,
             warnings: warnings.into_inner().into_vec(),
             serde_derives: options.derive_all,
             overrides: Default::default(),
             specs: Vec::new(),
             availability: Default::default(),
-        })
+        }
     }
 
     /// A type's path as seen from `from` (a module path).

@@ -1,38 +1,37 @@
 //! Objects after `allOf` parts and union branches are merged into one: which properties
 //! there are, and which are required.
 
-use openapiv3::{AdditionalProperties, ReferenceOr, Schema, SchemaKind};
-
 use super::builder::Builder;
-use super::schema::{unbox, view};
+use super::schema::view;
+use crate::spec::Schema;
 
 /// How many components deep `allOf` and union branches may merge.
 const MAX_DEPTH: usize = 32;
 
 /// An object's properties after `allOf` and unions are merged into it.
 #[derive(Debug, Clone, Default)]
-pub(super) struct Shape {
-    pub properties: Vec<(String, ReferenceOr<Schema>)>,
-    pub required: Vec<String>,
-    pub additional: Option<ReferenceOr<Schema>>,
-    pub description: Option<String>,
+pub(super) struct Shape<'v> {
+    pub properties: Vec<(&'v str, Schema<'v>)>,
+    pub required: Vec<&'v str>,
+    pub additional: Option<Schema<'v>>,
+    pub description: Option<&'v str>,
     /// The component schemas merged into it.
     pub merged: Vec<String>,
 }
 
-impl Shape {
-    pub fn property(&self, name: &str) -> Option<&ReferenceOr<Schema>> {
+impl<'v> Shape<'v> {
+    pub fn property(&self, name: &str) -> Option<&Schema<'v>> {
         self.properties
             .iter()
-            .find(|(n, _)| n == name)
+            .find(|(n, _)| *n == name)
             .map(|(_, s)| s)
     }
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
     /// Flattens a schema into one object shape: references resolved, `allOf` parts merged,
     /// union branches merged (a property is required only if every branch requires it).
-    pub fn shape(&self, schema: &ReferenceOr<Schema>, pointer: &str) -> Shape {
+    pub fn shape(&self, schema: &Schema<'a>, pointer: &str) -> Shape<'a> {
         self.shape_within(schema, pointer, &mut Vec::new())
     }
 
@@ -40,10 +39,10 @@ impl Builder<'_> {
     /// contains itself.
     fn shape_within(
         &self,
-        schema: &ReferenceOr<Schema>,
+        schema: &Schema<'a>,
         pointer: &str,
         within: &mut Vec<String>,
-    ) -> Shape {
+    ) -> Shape<'a> {
         if within.len() > MAX_DEPTH {
             self.warn(
                 pointer,
@@ -90,14 +89,14 @@ impl Builder<'_> {
 
     fn shape_of(
         &self,
-        schema: &Schema,
+        schema: &Schema<'a>,
         name: Option<&str>,
         pointer: &str,
         within: &mut Vec<String>,
-    ) -> Shape {
+    ) -> Shape<'a> {
         let v = view(schema);
         let mut shape = Shape {
-            description: schema.schema_data.description.clone(),
+            description: schema.description(),
             merged: name.map(str::to_owned).into_iter().collect(),
             ..Shape::default()
         };
@@ -105,7 +104,7 @@ impl Builder<'_> {
             let part = self.shape_within(part, &format!("{pointer}/allOf/{i}"), within);
             merge_all(&mut shape, part);
         }
-        let branches: Vec<&ReferenceOr<Schema>> = v.branches().collect();
+        let branches: Vec<&Schema<'a>> = v.branches().collect();
         if !branches.is_empty() {
             let mut merged: Option<Shape> = None;
             for (i, branch) in branches.iter().enumerate() {
@@ -118,16 +117,9 @@ impl Builder<'_> {
             merge_all(&mut shape, merged.unwrap_or_default());
         }
         let own = Shape {
-            properties: v
-                .properties
-                .iter()
-                .map(|(n, s)| ((*n).clone(), unbox(s)))
-                .collect(),
-            required: v.required.to_vec(),
-            additional: match v.additional {
-                Some(AdditionalProperties::Schema(s)) => Some((**s).clone()),
-                _ => None,
-            },
+            properties: v.properties,
+            required: v.required,
+            additional: v.additional,
             description: None,
             merged: Vec::new(),
         };
@@ -143,7 +135,7 @@ impl Builder<'_> {
 }
 
 /// `allOf`: both apply; properties accumulate and so does `required`.
-fn merge_all(into: &mut Shape, part: Shape) {
+fn merge_all<'v>(into: &mut Shape<'v>, part: Shape<'v>) {
     for (name, schema) in part.properties {
         match into.properties.iter_mut().find(|(n, _)| *n == name) {
             // The later part is the more specific one (`UserDetailed` over `UserLite`).
@@ -175,9 +167,9 @@ fn merge_names(into: &mut Vec<String>, names: Vec<String>) {
 
 /// `oneOf`/`anyOf` of objects: every property any branch has, required only where every
 /// branch requires it, so nothing any branch carries is lost.
-fn merge_any(a: Shape, b: Shape) -> Shape {
+fn merge_any<'v>(a: Shape<'v>, b: Shape<'v>) -> Shape<'v> {
     let mut out = Shape {
-        description: a.description.clone().or(b.description.clone()),
+        description: a.description.or(b.description),
         merged: a.merged.clone(),
         ..Shape::default()
     };
@@ -186,30 +178,23 @@ fn merge_any(a: Shape, b: Shape) -> Shape {
         .required
         .iter()
         .filter(|r| b.required.contains(r))
-        .cloned()
+        .copied()
         .collect();
     out.properties = a.properties.clone();
     for (name, schema) in b.properties {
         match out.properties.iter_mut().find(|(n, _)| *n == name) {
             Some((_, existing)) if *existing == schema => {}
-            Some((_, existing)) => match existing {
-                // Already a union made here: one flat list, however many branches merge.
-                ReferenceOr::Item(Schema {
-                    schema_data,
-                    schema_kind: SchemaKind::AnyOf { any_of },
-                }) if *schema_data == Default::default() => {
-                    if !any_of.contains(&schema) {
-                        any_of.push(schema);
-                    }
+            Some((_, existing)) => {
+                // Already a union (made here, or written with nothing beside it): one flat
+                // list, however many branches merge.
+                let mut either = existing
+                    .bare_any_of()
+                    .unwrap_or_else(|| vec![existing.clone()]);
+                if !either.contains(&schema) {
+                    either.push(schema);
                 }
-                _ => {
-                    let either = vec![existing.clone(), schema];
-                    *existing = ReferenceOr::Item(Schema {
-                        schema_data: Default::default(),
-                        schema_kind: SchemaKind::AnyOf { any_of: either },
-                    });
-                }
-            },
+                *existing = Schema::AnyOf(either);
+            }
             None => out.properties.push((name, schema)),
         }
     }

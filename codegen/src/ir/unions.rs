@@ -4,31 +4,25 @@
 
 use std::collections::HashSet;
 
-use openapiv3::{ReferenceOr, Schema, SchemaKind};
-
 use super::builder::{Builder, Ctx};
 use super::convert::enum_variants;
-use super::schema::{enter, unbox, view, Kind};
+use super::schema::{enter, view, Kind};
 use super::{TaggedVariant, Ty, TypeId, TypeKind, UntaggedVariant};
 use crate::names::{self, Scope};
+use crate::spec::Schema;
 
 /// How deep `kind` looks through nested unions before calling a branch "anything".
 const MAX_KIND_DEPTH: usize = 32;
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
     /// The JSON kind a schema produces.
-    fn kind(&self, schema: &ReferenceOr<Schema>, pointer: &str) -> Kind {
+    fn kind(&self, schema: &Schema<'a>, pointer: &str) -> Kind {
         self.kind_within(schema, pointer, &mut Vec::new())
     }
 
     /// `within`: the components looked into on the way here; a union that contains
     /// itself has no kind of its own.
-    fn kind_within(
-        &self,
-        schema: &ReferenceOr<Schema>,
-        pointer: &str,
-        within: &mut Vec<String>,
-    ) -> Kind {
+    fn kind_within(&self, schema: &Schema<'a>, pointer: &str, within: &mut Vec<String>) -> Kind {
         if within.len() > MAX_KIND_DEPTH {
             return Kind::Any;
         }
@@ -45,12 +39,12 @@ impl Builder<'_> {
         })
     }
 
-    fn kind_of(&self, schema: &Schema, pointer: &str, within: &mut Vec<String>) -> Kind {
+    fn kind_of(&self, schema: &Schema<'a>, pointer: &str, within: &mut Vec<String>) -> Kind {
         let v = view(schema);
         if !v.all_of.is_empty() || !v.properties.is_empty() {
             return Kind::Object;
         }
-        let branches: Vec<&ReferenceOr<Schema>> = v.branches().collect();
+        let branches: Vec<&Schema<'a>> = v.branches().collect();
         if !branches.is_empty() {
             let kinds: Vec<Kind> = branches
                 .iter()
@@ -75,11 +69,12 @@ impl Builder<'_> {
 
     pub fn union(
         &mut self,
-        branches: &[ReferenceOr<Schema>],
-        schema: &Schema,
+        branches: &[Schema<'a>],
+        schema: &Schema<'a>,
         ctx: &Ctx,
         target: Option<TypeId>,
     ) -> Ty {
+        let doc = schema.description();
         if branches.len() == 1 {
             let ty = self.ty(&branches[0], &ctx.child("", "oneOf/0"));
             return self.alias_or(ty, target);
@@ -92,18 +87,16 @@ impl Builder<'_> {
         let all = |k: Kind| kinds.iter().all(|x| *x == k);
         if all(Kind::Object) {
             if let Some(variants) = self.tagged(branches, ctx) {
-                return self.register(TypeKind::Tagged(variants), schema, ctx, target);
+                return self.register(TypeKind::Tagged(variants), doc, ctx, target);
             }
             return self.merged(schema, ctx, target);
         }
         if all(Kind::Array) {
-            let items: Vec<ReferenceOr<Schema>> = branches
+            let items: Vec<Schema<'a>> = branches
                 .iter()
                 .map(|branch| {
                     let (resolved, _) = self.resolve(branch, &ctx.pointer);
-                    view(resolved)
-                        .items
-                        .map_or_else(|| ReferenceOr::Item(super::schema::untyped()), unbox)
+                    resolved.items().unwrap_or(Schema::UNTYPED)
                 })
                 .collect();
             let item = union_schema(items);
@@ -111,7 +104,7 @@ impl Builder<'_> {
             return self.alias_or(Ty::Vec(Box::new(ty)), target);
         }
         if all(Kind::String) {
-            let mut values: Vec<String> = Vec::new();
+            let mut values: Vec<&str> = Vec::new();
             let mut all_enums = true;
             for branch in branches {
                 let (resolved, _) = self.resolve(branch, &ctx.pointer);
@@ -125,7 +118,7 @@ impl Builder<'_> {
             }
             if all_enums {
                 let variants = enum_variants(&values);
-                return self.register(TypeKind::StringEnum(variants), schema, ctx, target);
+                return self.register(TypeKind::StringEnum(variants), doc, ctx, target);
             }
             return self.alias_or(Ty::String, target);
         }
@@ -163,7 +156,7 @@ impl Builder<'_> {
             (Kind::Number, "Number"),
             (Kind::Boolean, "Bool"),
         ] {
-            let of_kind: Vec<ReferenceOr<Schema>> = branches
+            let of_kind: Vec<Schema<'a>> = branches
                 .iter()
                 .zip(&kinds)
                 .filter(|(_, k)| **k == kind)
@@ -183,27 +176,23 @@ impl Builder<'_> {
                 doc: String::new(),
             });
         }
-        self.register(TypeKind::Untagged(variants), schema, ctx, target)
+        self.register(TypeKind::Untagged(variants), doc, ctx, target)
     }
 
     /// The variants of a union whose object branches each fix `type` to distinct values.
-    fn tagged(
-        &mut self,
-        branches: &[ReferenceOr<Schema>],
-        ctx: &Ctx,
-    ) -> Option<Vec<TaggedVariant>> {
+    fn tagged(&mut self, branches: &[Schema<'a>], ctx: &Ctx) -> Option<Vec<TaggedVariant>> {
         let mut found = Vec::new();
-        let mut all_values: HashSet<String> = HashSet::new();
+        let mut all_values: HashSet<&str> = HashSet::new();
         for (i, branch) in branches.iter().enumerate() {
             let pointer = format!("{}/oneOf/{i}", ctx.pointer);
             let shape = self.shape(branch, &pointer);
-            if !shape.required.iter().any(|r| r == "type") {
+            if !shape.required.contains(&"type") {
                 return None;
             }
             let tag = shape.property("type")?;
             let (tag, _) = self.resolve(tag, &pointer);
-            let values = view(tag).enum_strings;
-            if values.is_empty() || values.iter().any(|v| !all_values.insert(v.clone())) {
+            let values = tag.enum_strings();
+            if values.is_empty() || values.iter().any(|v| !all_values.insert(v)) {
                 return None;
             }
             found.push((branch, shape, values, pointer));
@@ -211,8 +200,8 @@ impl Builder<'_> {
         let mut scope = Scope::with_reserved(&["Unknown"]);
         let mut variants = Vec::new();
         for (branch, mut shape, values, pointer) in found {
-            let base = match branch {
-                ReferenceOr::Reference { reference } => {
+            let base = match branch.reference() {
+                Some(reference) => {
                     let name = names::pascal(reference.trim_start_matches("#/components/schemas/"));
                     match name.strip_prefix(ctx.name.as_str()) {
                         Some(rest)
@@ -224,23 +213,23 @@ impl Builder<'_> {
                         _ => name,
                     }
                 }
-                ReferenceOr::Item(_) if values.len() == 1 => names::pascal(&values[0]),
-                ReferenceOr::Item(_) => format!("{}Etc", names::pascal(&values[0])),
+                None if values.len() == 1 => names::pascal(values[0]),
+                None => format!("{}Etc", names::pascal(values[0])),
             };
             let ident = scope.claim(&base);
-            let (ty, own_tag) = match branch {
-                ReferenceOr::Reference { reference } => (
+            let (ty, own_tag) = match branch.reference() {
+                Some(reference) => (
                     self.component_id(reference, &pointer)
                         .map_or(Ty::Value, Ty::Named),
                     true,
                 ),
-                ReferenceOr::Item(schema) => {
+                None => {
                     // A one-value tag is implied by the variant; keep it only when it tells
                     // several values apart.
                     let own_tag = values.len() != 1;
                     if !own_tag {
-                        shape.properties.retain(|(n, _)| n != "type");
-                        shape.required.retain(|n| n != "type");
+                        shape.properties.retain(|(n, _)| *n != "type");
+                        shape.required.retain(|n| *n != "type");
                     }
                     let child = Ctx {
                         module: ctx.module.clone(),
@@ -250,7 +239,7 @@ impl Builder<'_> {
                         multipart: ctx.multipart,
                         inlined: ctx.inlined.clone(),
                     };
-                    (self.object(shape, schema, &child, None), own_tag)
+                    (self.object(shape, branch, &child, None), own_tag)
                 }
             };
             // Boxed: variants differ widely in size (a user beside a note), and boxing
@@ -258,7 +247,7 @@ impl Builder<'_> {
             let boxed = matches!(ty, Ty::Named(_));
             variants.push(TaggedVariant {
                 ident,
-                values,
+                values: values.into_iter().map(str::to_owned).collect(),
                 ty,
                 boxed,
                 writes_tag: !own_tag,
@@ -269,13 +258,10 @@ impl Builder<'_> {
 }
 
 /// A synthetic `anyOf` of schemas, converted like any union.
-fn union_schema(mut branches: Vec<ReferenceOr<Schema>>) -> ReferenceOr<Schema> {
+fn union_schema(mut branches: Vec<Schema>) -> Schema {
     branches.dedup();
     if branches.len() == 1 {
         return branches.remove(0);
     }
-    ReferenceOr::Item(Schema {
-        schema_data: Default::default(),
-        schema_kind: SchemaKind::AnyOf { any_of: branches },
-    })
+    Schema::AnyOf(branches)
 }

@@ -361,6 +361,7 @@ pub mod endpoints {
         #[derive(Debug, Clone, Default)]
         pub struct Request {
             /// `span`: required.
+            /// One of `day`, `hour`.
             pub span: Option<RequestSpan>,
         }
         impl ::serde::Serialize for Request {
@@ -444,6 +445,7 @@ pub mod endpoints {
         /// The parameters of [`stats`](crate::endpoints::stats), by name.
         impl Builder {
             /// `span`: required.
+            /// One of `day`, `hour`.
             pub fn span(mut self, value: impl Into<RequestSpan>) -> Self {
                 self.0.request.span = Some(value.into());
                 self

@@ -346,6 +346,7 @@ pub mod endpoints {
                 /// `limit`: optional.
                 pub limit: Option<i64>,
                 /// `kind`: optional.
+                /// One of `a`, `b-c`.
                 pub kind: Option<crate::models::Kind>,
             }
             impl ::serde::Serialize for Request {
@@ -446,6 +447,7 @@ pub mod endpoints {
                     self
                 }
                 /// `kind`: optional.
+                /// One of `a`, `b-c`.
                 pub fn kind(mut self, value: impl Into<crate::models::Kind>) -> Self {
                     self.0.request.kind = Some(value.into());
                     self
