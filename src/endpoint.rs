@@ -155,12 +155,16 @@ impl<E: Endpoint> RequestBuilder<E> {
         }
     }
 
-    pub(crate) async fn send(self) -> Result<E::Response> {
-        self.client.call(&self.request).await
+    // Boxed here, generic: that the future is `Send` is proven once, for every `E`. A
+    // `Builder` returning the future unboxed (`impl Future + Send`) has it proven again
+    // through every `await` of the call, for each endpoint: measured, that took this crate's
+    // clean compile from 9 s to 15-17 s.
+    pub(crate) fn send(self) -> ResponseFuture<E::Response> {
+        Box::pin(async move { self.client.call(&self.request).await })
     }
 
-    pub(crate) async fn send_optional(self) -> Result<Option<E::Response>> {
-        self.client.call_optional(&self.request).await
+    pub(crate) fn send_optional(self) -> ResponseFuture<Option<E::Response>> {
+        Box::pin(async move { self.client.call_optional(&self.request).await })
     }
 }
 
@@ -173,8 +177,8 @@ impl<E: Endpoint + fmt::Debug> fmt::Debug for RequestBuilder<E> {
     }
 }
 
-/// What `.await` on an endpoint's `Builder` runs: the call, boxed so that the type can be
-/// named (`IntoFuture::IntoFuture`).
+/// What `.await` on an endpoint's `Builder` runs (and its `send`): the call, boxed, so that
+/// the type can be named (`IntoFuture::IntoFuture`) and is `Send` for every endpoint.
 pub type ResponseFuture<T> = Pin<Box<dyn Future<Output = Result<T>> + Send>>;
 
 /// The methods every endpoint module's `Builder` shares, beside its setters: the request
@@ -206,9 +210,7 @@ macro_rules! builder_methods {
 
             /// Sends the request: the same as `.await` on the builder.
             #[inline]
-            pub fn send(
-                self,
-            ) -> impl ::std::future::Future<Output = crate::Result<$response>> + Send {
+            pub fn send(self) -> crate::ResponseFuture<$response> {
                 self.0.send()
             }
 
@@ -217,9 +219,7 @@ macro_rules! builder_methods {
             /// `notes/create` on misskey.io). Where `.await` would give
             /// [`Error::NoContent`](crate::Error::NoContent), this gives `Ok(None)`.
             #[inline]
-            pub fn send_optional(
-                self,
-            ) -> impl ::std::future::Future<Output = crate::Result<Option<$response>>> + Send {
+            pub fn send_optional(self) -> crate::ResponseFuture<Option<$response>> {
                 self.0.send_optional()
             }
         }
@@ -230,7 +230,7 @@ macro_rules! builder_methods {
 
             #[inline]
             fn into_future(self) -> Self::IntoFuture {
-                Box::pin(self.0.send())
+                self.0.send()
             }
         }
 

@@ -26,35 +26,25 @@ impl Builder<'_> {
                 .filter(|f| f.location == Location::Body && matches!(f.ty, Ty::Vec(_)))
                 .map(|f| format!("`{}`", f.json))
                 .collect();
+            let says = |what: &str, when: &str| {
+                if lists.is_empty() {
+                    format!("{what}.")
+                } else {
+                    let lists = lists.join(" or ");
+                    format!("{what}: the answer to a request that {when} {lists}.")
+                }
+            };
             let TypeKind::Untagged(variants) = &mut self.types[id].kind else {
                 continue;
             };
             for (i, variant) in variants.iter_mut().enumerate() {
-                let kind = variant.ident.to_lowercase();
                 (variant.accessor, variant.doc) = match pair {
-                    Some((one, _)) if one == i => (
-                        "one".to_owned(),
-                        if lists.is_empty() {
-                            "One value.".to_owned()
-                        } else {
-                            format!(
-                                "One value: the answer to a request that does not set {}.",
-                                lists.join(" or ")
-                            )
-                        },
+                    Some((one, _)) if one == i => ("one".into(), says("One value", "does not set")),
+                    Some((_, many)) if many == i => ("many".into(), says("A list of them", "sets")),
+                    _ => (
+                        names::snake(&variant.ident),
+                        format!("A JSON {}.", variant.ident.to_lowercase()),
                     ),
-                    Some((_, many)) if many == i => (
-                        "many".to_owned(),
-                        if lists.is_empty() {
-                            "A list of them.".to_owned()
-                        } else {
-                            format!(
-                                "A list of them: the answer to a request that sets {}.",
-                                lists.join(" or ")
-                            )
-                        },
-                    ),
-                    _ => (names::snake(&variant.ident), format!("A JSON {kind}.")),
                 };
             }
         }
