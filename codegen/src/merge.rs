@@ -467,20 +467,10 @@ fn merge_object(
     };
     let theirs_required = required_of(&from);
     let mine_required = required_of(into.as_object().expect("an object"));
-    let properties = match from.remove("properties") {
-        Some(Value::Object(properties)) => properties,
-        _ => Map::new(),
-    };
+    let properties = from.remove("properties").unwrap_or(Value::Null);
     let target = object_at(into, &["properties"]);
-    for (name, schema) in properties {
-        let here = format!("{pointer}/properties/{}", escape(&name));
-        match target.get_mut(&name) {
-            Some(existing) => merge_schema(existing, schema, &here, cx, warnings),
-            None => {
-                target.insert(name, schema);
-            }
-        }
-    }
+    let here = format!("{pointer}/properties");
+    merge_map(target, properties, &here, cx, warnings, merge_schema);
     let both: Vec<Value> = mine_required
         .iter()
         .filter(|name| theirs_required.contains(*name))

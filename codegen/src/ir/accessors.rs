@@ -5,7 +5,7 @@
 //! (`as_text`, `as_list`).
 
 use super::builder::Builder;
-use super::{Endpoint, Location, Ty, TypeDef, TypeKind};
+use super::{Endpoint, Location, Ty, TypeKind};
 use crate::names;
 
 impl Builder<'_> {
@@ -14,7 +14,7 @@ impl Builder<'_> {
             let TypeKind::Untagged(variants) = &self.types[id].kind else {
                 continue;
             };
-            let pair = one_or_many(&self.types, variants.iter().map(|v| &v.ty).collect());
+            let pair = self.one_or_many(variants.iter().map(|v| &v.ty).collect());
             // The list parameters of the endpoints that answer this union: what asks for many.
             let lists: Vec<String> = endpoints
                 .iter()
@@ -49,38 +49,23 @@ impl Builder<'_> {
             }
         }
     }
-}
 
-/// The indexes of the single value and of the list, when a union's typed variants are
-/// exactly `T` and a list of `T` (aliases followed).
-fn one_or_many(types: &[TypeDef], tys: Vec<&Ty>) -> Option<(usize, usize)> {
-    let [a, b] = tys[..] else {
-        return None;
-    };
-    let same = |one: &Ty, list: &Ty| match list {
-        Ty::Vec(item) => resolve(types, one) == resolve(types, item),
-        _ => false,
-    };
-    if same(a, b) {
-        Some((0, 1))
-    } else if same(b, a) {
-        Some((1, 0))
-    } else {
-        None
-    }
-}
-
-/// A type with its aliases followed to what they name.
-fn resolve<'t>(types: &'t [TypeDef], mut ty: &'t Ty) -> &'t Ty {
-    // Bounded: alias cycles are broken before this pass, but a bound costs nothing.
-    for _ in 0..types.len() {
-        match ty {
-            Ty::Named(id) => match &types[*id].kind {
-                TypeKind::Alias(target) => ty = target,
-                _ => return ty,
-            },
-            _ => return ty,
+    /// The indexes of the single value and of the list, when a union's typed variants are
+    /// exactly `T` and a list of `T` (aliases followed).
+    fn one_or_many(&self, tys: Vec<&Ty>) -> Option<(usize, usize)> {
+        let [a, b] = tys[..] else {
+            return None;
+        };
+        let same = |one: &Ty, list: &Ty| match list {
+            Ty::Vec(item) => self.unalias(one) == self.unalias(item),
+            _ => false,
+        };
+        if same(a, b) {
+            Some((0, 1))
+        } else if same(b, a) {
+            Some((1, 0))
+        } else {
+            None
         }
     }
-    ty
 }
