@@ -22,7 +22,7 @@ fn main() {
             // `spec/` with several specs merges them all; with one, it is `spec/api.json`.
             // Watched as a whole, so that a spec added beside `api.json` is seen.
             println!("cargo:rerun-if-changed={}", dir.display());
-            match json_files(&dir) {
+            match misskey_codegen::json_files(&dir) {
                 Ok(files) if files.len() > 1 => vec![dir],
                 _ => vec![dir.join("api.json")],
             }
@@ -36,7 +36,7 @@ fn main() {
     for entry in &entries {
         println!("cargo:rerun-if-changed={}", entry.display());
         if entry.is_dir() {
-            match json_files(entry) {
+            match misskey_codegen::json_files(entry) {
                 Ok(files) if files.is_empty() => fail(&format!(
                     "no *.json spec in {} (MISSKEY_SPEC names a directory; put one server's \
                      spec in it per file: curl -o {}/api.json https://YOUR.SERVER/api.json)",
@@ -126,16 +126,6 @@ fn warn(spec: &str, warnings: &[misskey_codegen::Warning]) {
             warnings.len(),
         );
     }
-}
-
-/// The `*.json` files in `dir`, by file name: the order specs are merged in.
-fn json_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut files: Vec<PathBuf> = fs::read_dir(dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    Ok(files)
 }
 
 /// The spec of a docs.rs build: a handful of endpoints and models written by hand to show

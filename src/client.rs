@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 use tracing::{field, Instrument};
 use url::Url;
 
-use crate::error::redact;
+use crate::error::{cut_secrets, redact};
 use crate::response::{check_response, declares_no_body, decode_answer, decode_body, ResponseMeta};
 use crate::token::Token;
 use crate::upload::UploadFile;
@@ -544,15 +544,9 @@ impl Client {
         outside: &Outside,
         with_token: bool,
     ) -> Result<Bytes> {
+        let secrets = self.secrets(&outside.secrets);
         // A MiAuth check's name holds its session id: the span shows it cut.
-        let mut shown = name.to_owned();
-        for secret in self
-            .secrets(&outside.secrets)
-            .into_iter()
-            .filter(|s| !s.is_empty())
-        {
-            shown = shown.replace(secret, "***");
-        }
+        let shown = cut_secrets(name, &secrets);
         let span = tracing::info_span!(
             "misskey.request",
             endpoint = %shown,
@@ -560,7 +554,7 @@ impl Client {
             duration_ms = field::Empty,
             attempts = field::Empty,
         );
-        self.send_in_span(name, payload, outside, with_token, span.clone())
+        self.send_in_span(name, payload, outside, &secrets, with_token, span.clone())
             .instrument(span)
             .await
     }
@@ -570,15 +564,15 @@ impl Client {
         name: &str,
         payload: Payload,
         outside: &Outside,
+        secrets: &[&str],
         with_token: bool,
         span: tracing::Span,
     ) -> Result<Bytes> {
         let started = Instant::now();
         // Every error of the call, whatever made it, is cut of the call's secrets before it
         // is logged or returned (a MiAuth check's name holds its session id).
-        let secrets = self.secrets(&outside.secrets);
         let cut = |mut err: Error| {
-            redact(&mut err, &secrets);
+            redact(&mut err, secrets);
             err
         };
         check_endpoint_path(name).map_err(cut)?;
@@ -777,7 +771,7 @@ impl Client {
             retry_after: retry_after.as_deref(),
         };
         // No secrets to cut here: `send_in_span` cuts them from every error of the call.
-        check_response(name, status.as_u16(), meta, body, &[]).map(|b| (status.as_u16(), b))
+        check_response(name, status.as_u16(), meta, body).map(|b| (status.as_u16(), b))
     }
 }
 

@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use crate::endpoint::Endpoint;
 use crate::error::{
-    is_credential_name, mask_credential_text, mask_credentials, redact, ApiError, Error, ErrorKind,
+    is_credential_name, mask_credential_text, mask_credentials, ApiError, Error, ErrorKind,
     FrameworkError, RateLimited, Result, UnexpectedBody,
 };
 
@@ -34,18 +34,16 @@ pub(crate) struct ResponseMeta<'a> {
     pub retry_after: Option<&'a str>,
 }
 
-/// Maps an answer to its body (`200`, or empty for `204`) or to the right [`Error`].
-///
-/// `secrets` (the token, and any other the call carries) are cut out of anything copied
-/// from the body into the error, in case a server or proxy echoes the request back.
+/// Maps an answer to its body (`200`, or empty for `204`) or to the right [`Error`]. (The
+/// client cuts the call's secrets out of every error of the call, this one included: a
+/// server or proxy may echo the request back.)
 pub(crate) fn check_response(
     endpoint: &str,
     status: u16,
     meta: ResponseMeta<'_>,
     mut body: Bytes,
-    secrets: &[&str],
 ) -> Result<Bytes> {
-    let len = check_answer(endpoint, status, meta, &body, secrets)?.len();
+    let len = check_answer(endpoint, status, meta, &body)?.len();
     body.truncate(len);
     Ok(body)
 }
@@ -56,16 +54,13 @@ fn check_answer<'b>(
     status: u16,
     meta: ResponseMeta<'_>,
     body: &'b [u8],
-    secrets: &[&str],
 ) -> Result<&'b [u8]> {
     match status {
         204 => return Ok(&[]),
         200 if body.is_empty() || looks_like_json(body) => return Ok(body),
         _ => {}
     }
-    let mut err = error_from_body(endpoint, status, meta, body);
-    redact(&mut err, secrets);
-    Err(err)
+    Err(error_from_body(endpoint, status, meta, body))
 }
 
 /// The error for a non-success answer (or a success answer that is not JSON).
@@ -459,7 +454,7 @@ fn check_captured<'b>(
         content_type: header("content-type"),
         retry_after: header("retry-after"),
     };
-    check_answer(endpoint, status, meta, body, &[])
+    check_answer(endpoint, status, meta, body)
 }
 
 #[cfg(test)]

@@ -287,23 +287,9 @@ fn client_is_cheap_clone_send_sync() {
     assert_send(&fut);
 }
 
-/// A server that accepts connections and never answers.
-async fn silent_server() -> (String, tokio::task::JoinHandle<()>) {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let handle = tokio::spawn(async move {
-        let mut held = Vec::new();
-        loop {
-            let (socket, _) = listener.accept().await.unwrap();
-            held.push(socket); // keep it open, say nothing
-        }
-    });
-    (format!("http://{addr}"), handle)
-}
-
 #[tokio::test]
 async fn a_server_that_never_answers_times_out() {
-    let (uri, handle) = silent_server().await;
+    let (uri, handle) = common::silent_server().await;
     let client = Client::builder(&uri)
         .token(TOKEN)
         .timeout(Duration::from_millis(300))

@@ -2,6 +2,7 @@
 //! error and into log lines, secrets the crate was given besides the token, addresses that
 //! decode into another endpoint, lengths a server announces, files that never open.
 
+mod common;
 mod streaming_support;
 
 use std::sync::{Arc, Mutex};
@@ -460,7 +461,7 @@ async fn no_announced_length_makes_the_client_allocate_it() {
 
 #[tokio::test]
 async fn a_miauth_session_never_shows_in_a_timeout_either() {
-    let base = raw_server_that_never_answers().await;
+    let base = common::silent_server().await.0;
     let client = Client::builder(&base)
         .timeout(Duration::from_millis(300))
         .retry(misskey_client::RetryPolicy::none())
@@ -471,19 +472,6 @@ async fn a_miauth_session_never_shows_in_a_timeout_either() {
     let err = miauth.check().await.unwrap_err();
     assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
     assert!(!shown(&err).contains(&session), "{}", shown(&err));
-}
-
-/// A server on loopback that takes connections and never answers.
-async fn raw_server_that_never_answers() -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move {
-        let mut held = Vec::new();
-        while let Ok((socket, _)) = listener.accept().await {
-            held.push(socket);
-        }
-    });
-    format!("http://{addr}")
 }
 
 #[test]

@@ -201,12 +201,11 @@ pub fn analyze_merged(specs: &[(String, String)], options: &Options) -> Result<i
         reports.push(report);
         sources.push(merge::Source { label, spec: value });
     }
-    let (merged, labels) = merge::merge(sources, &mut warnings);
-    let availability = merge::availability(&merged);
-    let mut api = build(&merged, options, warnings);
+    let merged = merge::merge(sources, &mut warnings);
+    let mut api = build(&merged.spec, options, warnings);
     api.overrides = overrides::Report::of_merge(reports);
-    api.specs = labels;
-    api.availability = availability;
+    api.specs = merged.labels;
+    api.availability = merged.availability;
     Ok(api)
 }
 
@@ -220,18 +219,13 @@ pub fn spec_files(arg: &std::ffi::OsStr) -> Result<Vec<std::path::PathBuf>, Erro
                 path: entry.display().to_string(),
                 source,
             };
-            let mut found: Vec<std::path::PathBuf> = std::fs::read_dir(&entry)
-                .map_err(read)?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "json"))
-                .collect();
+            let found = json_files(&entry).map_err(read)?;
             if found.is_empty() {
                 return Err(Error::spec(
                     "",
                     format!("a *.json spec in {}", entry.display()),
                 ));
             }
-            found.sort();
             files.extend(found);
         } else {
             files.push(entry);
@@ -240,6 +234,16 @@ pub fn spec_files(arg: &std::ffi::OsStr) -> Result<Vec<std::path::PathBuf>, Erro
     if files.is_empty() {
         return Err(Error::spec("", "a spec file"));
     }
+    Ok(files)
+}
+
+/// The `*.json` files in `dir`, by file name: the order specs are merged in.
+pub fn json_files(dir: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
     Ok(files)
 }
 

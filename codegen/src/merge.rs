@@ -19,7 +19,7 @@
 //! Nothing here fails: two specs that disagree always merge into something that decodes what
 //! either server sends.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{json, Map, Value};
 
@@ -45,8 +45,17 @@ pub fn label(spec: &Value) -> String {
     format!("{title} {version}")
 }
 
+/// Several specs merged into one.
+pub struct Merged {
+    pub spec: Value,
+    /// The specs' labels, in the order they were merged.
+    pub labels: Vec<String>,
+    /// Every place not all specs have, by JSON pointer, with the labels of those that have it.
+    pub availability: BTreeMap<String, Vec<String>>,
+}
+
 /// Merges `sources` (at least one) into one spec; what had to be assumed is in `warnings`.
-pub fn merge(mut sources: Vec<Source>, warnings: &mut Warnings) -> (Value, Vec<String>) {
+pub fn merge(mut sources: Vec<Source>, warnings: &mut Warnings) -> Merged {
     // Two specs with one label (the same version twice) are told apart by their place in the
     // list.
     let mut seen = BTreeSet::new();
@@ -69,11 +78,15 @@ pub fn merge(mut sources: Vec<Source>, warnings: &mut Warnings) -> (Value, Vec<S
         };
         merge_document(&mut merged, source.spec, &cx, warnings);
     }
-    have.annotate(&mut merged, &labels);
+    let availability = have.annotate(&mut merged, &labels);
     if let Some(info) = merged.get_mut("info").and_then(Value::as_object_mut) {
         info.insert("version".into(), Value::String(labels.join(" + ")));
     }
-    (merged, labels)
+    Merged {
+        spec: merged,
+        labels,
+        availability,
+    }
 }
 
 /// Takes out of a spec the keys the merge writes itself, so that a spec that carries them
@@ -123,6 +136,11 @@ fn merge_document(into: &mut Value, from: Value, cx: &Cx<'_>, warnings: &mut War
             _ => {}
         }
     }
+}
+
+/// Whether two branches of a union are the same one: equal, or references to one schema.
+fn same_branch(a: &Value, b: &Value) -> bool {
+    a == b || (a.get("$ref").is_some() && a.get("$ref") == b.get("$ref"))
 }
 
 /// Adds `entries` to `target`: new names as they are, names both have through `both`.
@@ -301,9 +319,7 @@ fn merge_schema(
         .and_then(Value::as_array_mut)
         .filter(|_| either)
     {
-        let known = branches
-            .iter()
-            .any(|b| *b == from || (b.get("$ref").is_some() && b.get("$ref") == from.get("$ref")));
+        let known = branches.iter().any(|b| same_branch(b, &from));
         if !known {
             warnings.push(
                 pointer,
@@ -436,15 +452,16 @@ fn merge_schema(
         }
         // Two ways to write an object (a union of objects, a composition, the fields
         // beside a union of which are needed together): one object with the fields of both.
-        _ if as_object(into).is_some() && as_object(&from).is_some() => {
-            let (mine, theirs) = (as_object(into).unwrap(), as_object(&from).unwrap());
-            *into = mine;
-            merge_object(into, theirs, pointer, cx, warnings);
-        }
-        _ => {
-            conflict(into, from, pointer, cx, warnings);
-            return;
-        }
+        _ => match (as_object(into), as_object(&from)) {
+            (Some(mine), Some(theirs)) => {
+                *into = mine;
+                merge_object(into, theirs, pointer, cx, warnings);
+            }
+            _ => {
+                conflict(into, from, pointer, cx, warnings);
+                return;
+            }
+        },
     }
     if nullable {
         if let Some(target) = into.as_object_mut() {
@@ -520,9 +537,7 @@ fn merge_union(
     };
     for branch in theirs {
         let same = mine.iter().position(|b| {
-            *b == branch
-                || (b.get("$ref").is_some() && b.get("$ref") == branch.get("$ref"))
-                || tag_of(b).is_some_and(|tag| Some(tag) == tag_of(&branch))
+            same_branch(b, &branch) || tag_of(b).is_some_and(|tag| Some(tag) == tag_of(&branch))
         });
         match same {
             Some(i) => {
@@ -730,7 +745,7 @@ fn required_of(schema: &Map<String, Value>) -> BTreeSet<String> {
 /// Which specs have each endpoint, component and property, by JSON pointer.
 #[derive(Default)]
 struct Availability {
-    places: std::collections::BTreeMap<String, BTreeSet<usize>>,
+    places: BTreeMap<String, BTreeSet<usize>>,
 }
 
 impl Availability {
@@ -755,17 +770,21 @@ impl Availability {
         }
     }
 
-    /// Marks every place some spec lacks with the specs that have it.
-    fn annotate(&self, merged: &mut Value, labels: &[String]) {
+    /// Marks every place some spec lacks with the specs that have it, and answers the
+    /// places it marked.
+    fn annotate(&self, merged: &mut Value, labels: &[String]) -> BTreeMap<String, Vec<String>> {
+        let mut marked = BTreeMap::new();
         for (pointer, specs) in &self.places {
             if specs.len() == labels.len() {
                 continue;
             }
-            let names: Vec<&String> = specs.iter().map(|i| &labels[*i]).collect();
+            let names: Vec<String> = specs.iter().map(|i| labels[*i].clone()).collect();
             if let Some(Value::Object(place)) = merged.pointer_mut(pointer) {
                 place.insert(SPECS_KEY.into(), json!(names));
+                marked.insert(pointer.clone(), names);
             }
         }
+        marked
     }
 }
 
@@ -784,42 +803,4 @@ fn properties(schema: &Value, pointer: &str, add: &mut impl FnMut(String), depth
             properties(part, &format!("{pointer}/{key}/{i}"), add, depth + 1);
         }
     }
-}
-
-/// Every place of a merged spec that not all specs have, by JSON pointer, with the labels of
-/// the specs that have it.
-pub fn availability(merged: &Value) -> std::collections::BTreeMap<String, Vec<String>> {
-    fn walk(
-        value: &Value,
-        pointer: &mut String,
-        out: &mut std::collections::BTreeMap<String, Vec<String>>,
-    ) {
-        match value {
-            Value::Object(map) => {
-                if let Some(Value::Array(labels)) = map.get(SPECS_KEY) {
-                    let labels = labels.iter().filter_map(|l| l.as_str().map(str::to_owned));
-                    out.insert(pointer.clone(), labels.collect());
-                }
-                for (key, child) in map {
-                    let len = pointer.len();
-                    pointer.push('/');
-                    pointer.push_str(&escape(key));
-                    walk(child, pointer, out);
-                    pointer.truncate(len);
-                }
-            }
-            Value::Array(items) => {
-                for (i, child) in items.iter().enumerate() {
-                    let len = pointer.len();
-                    pointer.push_str(&format!("/{i}"));
-                    walk(child, pointer, out);
-                    pointer.truncate(len);
-                }
-            }
-            _ => {}
-        }
-    }
-    let mut out = std::collections::BTreeMap::new();
-    walk(merged, &mut String::new(), &mut out);
-    out
 }

@@ -235,6 +235,11 @@ pub fn escape(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
 }
 
+/// A JSON pointer's segment as the key it escapes (RFC 6901).
+pub fn unescape(segment: &str) -> String {
+    segment.replace("~1", "/").replace("~0", "~")
+}
+
 /// A JSON pointer from its segments.
 pub fn pointer<S: AsRef<str>>(segments: &[S]) -> String {
     segments

@@ -39,7 +39,7 @@ pub(crate) fn openapi_version(text: &str) -> String {
 /// for core models a spec lacks, whose origin is empty).
 pub(crate) fn model_name(def: &ir::TypeDef) -> Option<String> {
     let escaped = def.origin.strip_prefix("/components/schemas/")?;
-    Some(escaped.replace("~1", "/").replace("~0", "~"))
+    Some(crate::normalize::unescape(escaped))
 }
 
 /// Facts about a spec, as the generator sees it.

@@ -1288,15 +1288,19 @@ fn setters_say_what_the_spec_allows_defaults_and_bounds() {
 // Each endpoint's `Builder`: a type of its own, whose shared methods come from the core's
 // `builder_methods!`, with `paginate` on the endpoints that page and on no other.
 
-/// The text of the endpoint module `name` (`timeline`) in generated code: from its `pub mod`
-/// line to the next module's.
-fn module<'a>(code: &'a str, name: &str) -> &'a str {
-    let start = code
-        .find(&format!("pub mod {name} {{"))
-        .unwrap_or_else(|| panic!("no module {name}"));
-    let rest = &code[start + 1..];
-    let end = rest.find("pub mod ").map_or(rest.len(), |i| i + 1);
-    &code[start..start + end]
+/// The text of the module of `endpoint` (`notes/timeline`) in generated code: from its
+/// `pub mod` line to its `builder_methods!` call, which ends it.
+fn endpoint_module<'a>(code: &'a str, endpoint: &str) -> &'a str {
+    let at = code
+        .find(&format!("const NAME: &'static str = \"{endpoint}\";"))
+        .unwrap_or_else(|| panic!("no endpoint {endpoint}"));
+    let start = code[..at].rfind("pub mod ").expect("a module around it");
+    let end = at
+        + code[at..]
+            .find("builder_methods!")
+            .expect("its builder_methods! call");
+    let end = end + code[end..].find('\n').unwrap_or(code.len() - end);
+    &code[start..end]
 }
 
 fn builder_glue(module: &str) -> &str {
@@ -1327,11 +1331,8 @@ fn only_endpoints_that_page_have_paginate() {
     for path in specs {
         let text = std::fs::read_to_string(&path).unwrap();
         let code = code(&text);
-        let timeline = module(&code, "timeline");
-        let create = module(
-            &code[code.find("pub mod notes {").expect("a notes group")..],
-            "create",
-        );
+        let timeline = endpoint_module(&code, "notes/timeline");
+        let create = endpoint_module(&code, "notes/create");
         assert_eq!(
             builder_glue(timeline),
             "crate::endpoint::builder_methods!(Builder, Request, Response, paginated);",
@@ -1403,7 +1404,7 @@ fn untagged_unions_have_accessors_named_for_their_shape() {
             ),
         ],
     ));
-    let show = module(&code, "show");
+    let show = endpoint_module(&code, "users/show");
     for needle in [
         "pub fn as_one(&self) -> Option<&ResponseObject>",
         "pub fn into_one(self) -> Option<ResponseObject>",
@@ -1414,7 +1415,7 @@ fn untagged_unions_have_accessors_named_for_their_shape() {
     ] {
         assert!(show.contains(needle), "{needle} not in {show}");
     }
-    let count = module(&code, "count");
+    let count = endpoint_module(&code, "things/count");
     assert!(!count.contains("fn as_one"), "{count}");
     assert!(
         count.contains("pub fn as_list(&self) -> Option<&[i64]>"),

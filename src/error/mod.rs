@@ -13,7 +13,9 @@ mod redact;
 mod stream;
 
 pub use redact::is_credential_name;
-pub(crate) use redact::{mask_credential_text, mask_credentials, redact, without_values};
+pub(crate) use redact::{
+    cut_secrets, mask_credential_text, mask_credentials, redact, without_values,
+};
 pub use stream::{StreamError, StreamResult};
 
 /// `Result` with this crate's [`Error`].

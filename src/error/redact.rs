@@ -5,24 +5,39 @@ use serde_json::Value;
 
 use super::{ApiError, Error, ErrorKind};
 
+/// The secrets to cut, in the order to cut them: the longest first, so that a secret that
+/// holds another is cut whole; empty ones left out.
+fn cut_order<'s>(secrets: &[&'s str]) -> Vec<&'s str> {
+    let mut secrets: Vec<&str> = secrets.iter().copied().filter(|s| !s.is_empty()).collect();
+    secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    secrets
+}
+
+fn cut_in(s: &mut String, ordered: &[&str]) {
+    for secret in ordered {
+        if s.contains(secret) {
+            *s = s.replace(secret, "***");
+        }
+    }
+}
+
+/// `text` with every one of `secrets` cut out (`***`), as [`redact`] cuts them from errors.
+pub(crate) fn cut_secrets(text: &str, secrets: &[&str]) -> String {
+    let mut text = text.to_owned();
+    cut_in(&mut text, &cut_order(secrets));
+    text
+}
+
 /// Replaces each of `secrets` (the token, an app secret, a MiAuth session: whatever the
 /// crate was given) with `***` in everything an error copied from a body, a header, a
 /// decoding message or a request's path, in case a server or proxy echoes the request
 /// back; an excerpt cut in the middle of a secret loses the piece it kept too.
 pub(crate) fn redact(err: &mut Error, secrets: &[&str]) {
-    let mut secrets: Vec<&str> = secrets.iter().copied().filter(|s| !s.is_empty()).collect();
+    let secrets = cut_order(secrets);
     if secrets.is_empty() {
         return;
     }
-    // The longest first: a secret that holds another is cut whole.
-    secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    let fix = |s: &mut String| {
-        for secret in &secrets {
-            if s.contains(secret) {
-                *s = s.replace(secret, "***");
-            }
-        }
-    };
+    let fix = |s: &mut String| cut_in(s, &secrets);
     let fix_excerpt = |s: &mut String| {
         fix(s);
         for secret in &secrets {

@@ -300,3 +300,17 @@ pub fn json_files(dir: &std::path::Path) -> Option<Vec<std::path::PathBuf>> {
     files.sort();
     Some(files)
 }
+
+/// A server that accepts connections and never answers.
+pub async fn silent_server() -> (String, tokio::task::JoinHandle<()>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let handle = tokio::spawn(async move {
+        let mut held = Vec::new();
+        loop {
+            let (socket, _) = listener.accept().await.unwrap();
+            held.push(socket); // keep it open, say nothing
+        }
+    });
+    (format!("http://{addr}"), handle)
+}

@@ -4,7 +4,10 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{doc_attrs, escape_doc, ident, module_item, option_str, request_path};
+use super::{
+    doc_attrs, escape_doc, ident, module_item, operation_pointers, option_str, request_path,
+    specs_having,
+};
 use crate::ir::{Api, Endpoint};
 
 /// The items at the crate's root: `impl Client` with every endpoint's method, and the index.
@@ -85,13 +88,7 @@ fn merged_specs(api: &Api) -> Option<TokenStream> {
     }
     let labels = &api.specs;
     let partial = api.endpoints.iter().filter_map(|e| {
-        let path = format!(
-            "/paths/{}",
-            crate::normalize::escape(&format!("/{}", e.name))
-        );
-        let have = ["post", "get"]
-            .iter()
-            .find_map(|m| api.availability.get(&format!("{path}/{m}")))?;
+        let have = specs_having(api, &operation_pointers(e))?;
         let name = &e.name;
         Some(quote! { (#name, &[#(#have),*]), })
     });

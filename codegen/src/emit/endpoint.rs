@@ -5,7 +5,10 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::builder::setters;
-use super::{availability, doc_attr, escape_doc, ident, option_str, path_tokens, ty_tokens};
+use super::{
+    availability, doc_attr, escape_doc, ident, operation_pointers, option_str, path_tokens,
+    ty_tokens,
+};
 use crate::ir::{Api, Endpoint, Field, HttpMethod, ItemId, Location, Setter, Storage, Ty};
 
 pub(super) fn endpoint_doc(api: &Api, e: &Endpoint) -> Vec<String> {
@@ -38,11 +41,7 @@ pub(super) fn endpoint_doc(api: &Api, e: &Endpoint) -> Vec<String> {
     if let Some(source) = &e.source {
         doc.push(format!("- Source: <{source}>"));
     }
-    let path = format!(
-        "/paths/{}",
-        crate::normalize::escape(&format!("/{}", e.name))
-    );
-    if let Some(line) = availability(api, &[format!("{path}/post"), format!("{path}/get")]) {
+    if let Some(line) = availability(api, &operation_pointers(e)) {
         doc.push(format!("- {line}"));
     }
     if e.may_answer_nothing {

@@ -176,7 +176,7 @@ fn ident(name: &str) -> Ident {
 /// which do not (`Only on Misskey 2025.2.1, Misskey 2025.4.1-mhq.13; not on Misskey
 /// 13.11.3.`). `None` for a place every merged spec has, and in a single-spec build.
 fn availability(api: &Api, pointers: &[String]) -> Option<String> {
-    let have = pointers.iter().find_map(|p| api.availability.get(p))?;
+    let have = specs_having(api, pointers)?;
     let lacking: Vec<&str> = api
         .specs
         .iter()
@@ -188,6 +188,20 @@ fn availability(api: &Api, pointers: &[String]) -> Option<String> {
         have.join(", "),
         lacking.join(", ")
     ))
+}
+
+/// In a merged build, the specs that have the first of `pointers` that not all of them have.
+fn specs_having<'a>(api: &'a Api, pointers: &[String]) -> Option<&'a Vec<String>> {
+    pointers.iter().find_map(|p| api.availability.get(p))
+}
+
+/// An endpoint's operations in the spec, as JSON pointers: its `post`, then its `get`.
+fn operation_pointers(e: &crate::ir::Endpoint) -> [String; 2] {
+    let path = format!(
+        "/paths/{}",
+        crate::normalize::escape(&format!("/{}", e.name))
+    );
+    [format!("{path}/post"), format!("{path}/get")]
 }
 
 fn doc_attrs(lines: &[String]) -> TokenStream {

@@ -32,10 +32,10 @@ pub(super) fn type_def(api: &Api, id: TypeId, def: &TypeDef) -> TokenStream {
 fn type_doc(api: &Api, id: TypeId, def: &TypeDef) -> Vec<String> {
     let module = &def.module;
     // The spec's own name (`note`, when its Rust name had to be `Note2`).
-    let schema_name = def.origin.strip_prefix("/components/schemas/").map_or_else(
-        || def.name.clone(),
-        |n| n.replace("~1", "/").replace("~0", "~"),
-    );
+    let schema_name = def
+        .origin
+        .strip_prefix("/components/schemas/")
+        .map_or_else(|| def.name.clone(), crate::normalize::unescape);
     let mut doc_lines: Vec<String> = match &def.doc {
         Some(doc) => doc.lines().map(escape_doc).collect(),
         None if def.name == "Request" => vec![format!(
@@ -107,7 +107,7 @@ fn readable_origin(pointer: &str) -> String {
     let parts: Vec<String> = pointer
         .split('/')
         .skip(1)
-        .map(|p| p.replace("~1", "/").replace("~0", "~"))
+        .map(crate::normalize::unescape)
         .collect();
     let (head, rest) = match parts.as_slice() {
         [first, path, _method, rest @ ..] if first == "paths" => {

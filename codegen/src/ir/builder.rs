@@ -260,7 +260,7 @@ impl<'a> Builder<'a> {
             );
             return None;
         };
-        let name = escaped.replace("~1", "/").replace("~0", "~");
+        let name = crate::normalize::unescape(escaped);
         let found = self.spec.components.schema(&name);
         if found.is_none() {
             self.warn(

@@ -259,7 +259,7 @@ impl<'a> Builder<'a> {
         };
         let prefix = format!("#/components/{section}/");
         let found = reference.strip_prefix(&prefix).and_then(|escaped| {
-            let name = escaped.replace("~1", "/").replace("~0", "~");
+            let name = crate::normalize::unescape(escaped);
             match entries(&self.spec.components).get(name.as_str())? {
                 RefOr::Item(item) => Some((item, format!("/components/{section}/{escaped}"))),
                 RefOr::Ref(_) => None,
