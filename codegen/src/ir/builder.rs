@@ -1,9 +1,10 @@
 //! The state of one build: the types so far, the component schemas, name scopes, and the
 //! warnings. References are followed here, with every cycle and dangling target caught.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::collections::HashMap;
 
+use super::schema::{Kind, Walked};
 use super::shape::Shape;
 use super::{Ty, TypeDef, TypeId, TypeKind};
 use crate::diagnostics::Warnings;
@@ -130,10 +131,9 @@ pub(super) struct Builder<'a> {
     /// Shared by the many `&self` steps that follow references.
     pub warnings: RefCell<Warnings>,
     /// Each component's shape once merged (see `shape`).
-    pub shapes: RefCell<HashMap<String, Shape<'a>>>,
-    /// While a shape is merged: the lowest place in its stack of components that a cycle
-    /// was cut at (`usize::MAX` for none).
-    pub shape_cut: Cell<usize>,
+    pub shapes: Walked<Shape<'a>>,
+    /// Each component's JSON kind, for the unions that hold it (see `kind`).
+    pub kinds: Walked<Kind>,
 }
 
 impl<'a> Builder<'a> {
@@ -146,8 +146,8 @@ impl<'a> Builder<'a> {
             shared: HashMap::new(),
             scopes: HashMap::new(),
             warnings: RefCell::new(warnings),
-            shapes: RefCell::new(HashMap::new()),
-            shape_cut: Cell::new(usize::MAX),
+            shapes: Walked::default(),
+            kinds: Walked::default(),
         }
     }
 

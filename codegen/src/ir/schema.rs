@@ -1,5 +1,8 @@
 //! The parts of a schema the generator reads, gathered once per look at it.
 
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+
 use crate::spec::Schema;
 
 /// The parts of a schema the generator reads.
@@ -49,22 +52,55 @@ pub(super) enum Kind {
     Any,
 }
 
-/// Walks into the component `name` (when a schema was reached through one) with it on the
-/// stack `within` of components being walked; `None` when it is already there, which is a
-/// schema that contains itself.
-pub(super) fn enter<T>(
-    within: &mut Vec<String>,
-    name: Option<&str>,
-    walk: impl FnOnce(&mut Vec<String>) -> T,
-) -> Option<T> {
-    let Some(name) = name else {
-        return Some(walk(within));
-    };
-    if within.iter().any(|n| n == name) {
-        return None;
+/// What a walk through components found for each of them, worked out once per component: a
+/// walk that meets a component twice (`S0: oneOf [S1, S1]`, `S1: oneOf [S2, S2]`, …) would
+/// otherwise redo it each time, exponentially in the depth.
+pub(super) struct Walked<T> {
+    found: RefCell<HashMap<String, T>>,
+    /// During a walk: the lowest place in the stack of components that a cycle was cut at
+    /// (`usize::MAX` for none).
+    cut: Cell<usize>,
+}
+
+impl<T> Default for Walked<T> {
+    fn default() -> Self {
+        Walked {
+            found: RefCell::new(HashMap::new()),
+            cut: Cell::new(usize::MAX),
+        }
     }
-    within.push(name.to_owned());
-    let out = walk(within);
-    within.pop();
-    Some(out)
+}
+
+impl<T: Clone> Walked<T> {
+    /// `walk` of the component `name`, with it on the stack `within` of components being
+    /// walked; `None` when it is already there, which is a schema that contains itself.
+    pub fn enter(
+        &self,
+        name: &str,
+        within: &mut Vec<String>,
+        walk: impl FnOnce(&mut Vec<String>) -> T,
+    ) -> Option<T> {
+        if let Some(found) = self.found.borrow().get(name) {
+            return Some(found.clone());
+        }
+        if let Some(at) = within.iter().position(|n| n == name) {
+            self.cut.set(self.cut.get().min(at));
+            return None;
+        }
+        // What a walk found after cutting a cycle at a component further up `within` (which
+        // contains this one) belongs to that place, not to the component: not remembered.
+        let at = within.len();
+        let outer_cut = self.cut.replace(usize::MAX);
+        within.push(name.to_owned());
+        let found = walk(within);
+        within.pop();
+        let cut = self.cut.get();
+        if cut >= at {
+            self.found
+                .borrow_mut()
+                .insert(name.to_owned(), found.clone());
+        }
+        self.cut.set(outer_cut.min(cut));
+        Some(found)
+    }
 }

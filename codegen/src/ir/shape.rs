@@ -54,37 +54,19 @@ impl<'a> Builder<'a> {
         let Some(name) = name else {
             return self.shape_of(schema, None, pointer, within);
         };
-        // A component's shape is merged once: `allOf` parts that name the same component
-        // again (`S0: allOf [S1, S1]`, `S1: allOf [S2, S2]`, …) would otherwise merge it
-        // anew each time, exponentially in the depth.
-        if let Some(shape) = self.shapes.borrow().get(name) {
-            return shape.clone();
-        }
-        if let Some(at) = within.iter().position(|n| n == name) {
-            self.warn(
-                pointer,
-                format!(
-                    "`{name}` contains itself through `allOf`/`oneOf`; the inner copy adds nothing"
-                ),
-            );
-            self.shape_cut.set(self.shape_cut.get().min(at));
-            return Shape::default();
-        }
-        // A shape that left out a component further up `within` (which contains this one)
-        // is that place's, not the component's own: it is not remembered.
-        let at = within.len();
-        let outer_cut = self.shape_cut.replace(usize::MAX);
-        within.push(name.to_owned());
-        let shape = self.shape_of(schema, Some(name), pointer, within);
-        within.pop();
-        let cut = self.shape_cut.get();
-        if cut >= at {
-            self.shapes
-                .borrow_mut()
-                .insert(name.to_owned(), shape.clone());
-        }
-        self.shape_cut.set(outer_cut.min(cut));
-        shape
+        self.shapes
+            .enter(name, within, |within| {
+                self.shape_of(schema, Some(name), pointer, within)
+            })
+            .unwrap_or_else(|| {
+                self.warn(
+                    pointer,
+                    format!(
+                        "`{name}` contains itself through `allOf`/`oneOf`; the inner copy adds nothing"
+                    ),
+                );
+                Shape::default()
+            })
     }
 
     fn shape_of(

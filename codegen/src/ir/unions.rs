@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use super::builder::{Builder, Ctx};
 use super::convert::enum_variants;
-use super::schema::{enter, view, Kind};
+use super::schema::{view, Kind};
 use super::{TaggedVariant, Ty, TypeId, TypeKind, UntaggedVariant};
 use crate::names::{self, Scope};
 use crate::spec::Schema;
@@ -27,16 +27,20 @@ impl<'a> Builder<'a> {
             return Kind::Any;
         }
         let (schema, name) = self.resolve(schema, pointer);
-        enter(within, name, |within| self.kind_of(schema, pointer, within)).unwrap_or_else(|| {
-            self.warn(
-                pointer,
-                format!(
-                    "`{}` is a union that contains itself; that branch is read as any JSON value",
-                    name.unwrap_or_default()
-                ),
-            );
-            Kind::Any
-        })
+        let Some(name) = name else {
+            return self.kind_of(schema, pointer, within);
+        };
+        self.kinds
+            .enter(name, within, |within| self.kind_of(schema, pointer, within))
+            .unwrap_or_else(|| {
+                self.warn(
+                    pointer,
+                    format!(
+                        "`{name}` is a union that contains itself; that branch is read as any JSON value"
+                    ),
+                );
+                Kind::Any
+            })
     }
 
     fn kind_of(&self, schema: &Schema<'a>, pointer: &str, within: &mut Vec<String>) -> Kind {
