@@ -5,8 +5,8 @@
 #
 # Each side gets its own bot crate (path dependency, the same code and spec) and its own
 # target dir, deleted before every build; the two sides alternate, RUNS times each (3 by
-# default), and the medians and their ratio are printed. The crates.io downloads are shared
-# (cargo's cache), so only compilation is timed.
+# default), and the medians, their ratio and each pair's ratio are printed. The crates.io
+# downloads are shared (cargo's cache), so only compilation is timed.
 #
 # Usage: benches/dependent_build.sh [--baseline REV] [--runs N] [--spec PATH]
 #   --baseline REV   the revision to compare with (default: origin/main, else main)
@@ -92,12 +92,6 @@ for ((i = 1; i <= runs; i++)); do
   build current
 done
 
-python3 - "$samples" "$baseline" <<'PY'
-import statistics, sys
-rows = [l.split("\t") for l in open(sys.argv[1]).read().split("\n") if l]
-med = {side: statistics.median(float(t) for s, t in rows if s == side) for side in ("baseline", "current")}
-print(f"\nclean build of a bot crate (default features, dependencies included), median of {len(rows)//2}:")
-print(f"  baseline {sys.argv[2][:10]}: {med['baseline']:.1f} s")
-print(f"  this tree:        {med['current']:.1f} s")
-print(f"  ratio: {med['current'] / med['baseline']:.2f}x")
-PY
+python3 benches/support/summary.py "$samples" \
+  "clean build of a bot crate (default features, dependencies included)" \
+  "baseline=baseline ${baseline:0:10}" "current=this tree"

@@ -27,15 +27,9 @@ for ((i = 1; i <= runs; i++)); do
     python3 -c "import sys; print(f'{sys.argv[1]}\t{float(sys.argv[3])-float(sys.argv[2]):.2f}')" "$side" "$start" "$end" | tee -a "$samples"
   done
 done
-python3 - "$samples" <<'PY'
-import statistics, sys
-rows = [l.split("\t") for l in open(sys.argv[1]).read().split("\n") if l]
-med = {s: statistics.median(float(t) for k, t in rows if k == s) for s in ("single", "merged")}
-print(f"\nclean build of misskey-client (default features, build script included), median of {len(rows)//2}:")
-print(f"  one spec (misskey.io):        {med['single']:.1f} s")
-print(f"  seven specs merged:           {med['merged']:.1f} s")
-print(f"  ratio: {med['merged'] / med['single']:.2f}x")
-PY
+python3 benches/support/summary.py "$samples" \
+  "clean build of misskey-client (default features, build script included)" \
+  "single=one spec (misskey.io)" "merged=the specs merged"
 echo; echo "generator's run (best of 5, unoptimized):"
 for spec in "$single" "$merged"; do
   printf '  %s: ' "$(basename "$spec")"
