@@ -1120,6 +1120,16 @@ fn a_nested_request_field_named_default_does_not_hide_default() {
     assert!(!code.contains("Self::default()"), "{code}");
 }
 
+/// `f`'s answer, or a failure if it takes more than a minute: a test of a walk that used to
+/// be exponential fails rather than hanging the run.
+fn within_a_minute<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || send.send(f()));
+    receive
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("still running after a minute (or panicked)")
+}
+
 /// Schema `S{i}` is `allOf` of `S{i+1}` four times, `levels` deep; the last has a property.
 fn deep_all_of_spec(levels: usize) -> String {
     let mut schemas = serde_json::Map::new();
@@ -1145,7 +1155,7 @@ fn deep_all_of_spec(levels: usize) -> String {
 fn deep_all_of_chains_merge_in_linear_time() {
     // Merging each part anew takes 4^20 merges here (hours); finishing at all is the check.
     let text = deep_all_of_spec(20);
-    let api = api(&text);
+    let api = within_a_minute(move || api(&text));
     let TypeKind::Struct(fields) = named(&api, "models", "S0") else {
         panic!()
     };
@@ -1160,30 +1170,34 @@ fn deep_all_of_chains_merge_in_linear_time() {
     assert_eq!(request.len(), 1);
 }
 
-#[test]
-fn deep_one_of_chains_are_looked_into_in_linear_time() {
-    // `S{i}` is `oneOf` of `S{i+1}` four times, 20 deep: telling the branches' JSON kinds
-    // apart by walking each anew took 4^20 walks (the generator hung on a 4 KB spec).
+/// `S{i}` is `oneOf` of `S{i+1}`, `copies` times, and a list of strings, `levels` deep; the
+/// last is a string. The endpoint `/deep` answers `S0`.
+fn union_chain_spec(levels: usize, copies: usize) -> String {
     let mut schemas = serde_json::Map::new();
-    for i in 0..20 {
+    for i in 0..levels {
         let next = json!({"$ref": format!("#/components/schemas/S{}", i + 1)});
-        schemas.insert(format!("S{i}"), json!({"oneOf": [next, next, next, next]}));
-        // One more branch of another kind, so that each is a union to tell apart.
-        schemas[&format!("S{i}")]["oneOf"]
-            .as_array_mut()
-            .unwrap()
-            .push(json!({"type": "array", "items": {"type": "string"}}));
+        let mut branches = vec![next; copies];
+        branches.push(json!({"type": "array", "items": {"type": "string"}}));
+        schemas.insert(format!("S{i}"), json!({ "oneOf": branches }));
     }
-    schemas.insert("S20".into(), json!({"type": "string"}));
-    let text = spec(
+    schemas.insert(format!("S{levels}"), json!({"type": "string"}));
+    spec(
         Value::Object(schemas),
         &[(
             "/deep",
             json!({"type": "object", "properties": {}}),
             Some(json!({"$ref": "#/components/schemas/S0"})),
         )],
-    );
-    let api = api(&text);
+    )
+}
+
+#[test]
+fn deep_one_of_chains_are_looked_into_in_linear_time() {
+    // `S{i}` is `oneOf` of `S{i+1}` four times and a list, 20 deep: telling the branches'
+    // JSON kinds apart by walking each anew took 4^20 walks (the generator hung on a 4 KB
+    // spec).
+    let text = union_chain_spec(20, 4);
+    let api = within_a_minute(move || api(&text));
     // The last union tells a string from a list; above it, a branch that is itself either
     // cannot be told from a list, so each is any JSON value.
     let TypeKind::Untagged(variants) = named(&api, "models", "S19") else {
@@ -1194,6 +1208,53 @@ fn deep_one_of_chains_are_looked_into_in_linear_time() {
         let kind = named(&api, "models", &format!("S{i}"));
         assert!(matches!(kind, TypeKind::Alias(Ty::Value)), "S{i}: {kind:?}");
     }
+}
+
+#[test]
+fn each_union_a_cycle_makes_any_value_warns_of_it() {
+    // `A` and `B` contain each other; `Wrapper`, converted first, holds `A`. Each kind is
+    // worked out once, but each of the three unions is told why a branch became any value.
+    let text = spec(
+        json!({
+            "Wrapper": {"oneOf": [{"$ref": "#/components/schemas/A"}, {"type": "integer"}]},
+            "A": {"oneOf": [{"$ref": "#/components/schemas/B"}, {"type": "string"}]},
+            "B": {"oneOf": [{"$ref": "#/components/schemas/A"}, {"type": "integer"}]},
+        }),
+        &[(
+            "/cycle",
+            json!({"type": "object", "properties": {}}),
+            Some(json!({"$ref": "#/components/schemas/Wrapper"})),
+        )],
+    );
+    let api = api(&text);
+    let warned: Vec<&str> = api
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("is a union that contains itself"))
+        .map(|w| w.pointer.as_str())
+        .collect();
+    for union in ["Wrapper", "A", "B"] {
+        let at = format!("/components/schemas/{union}");
+        assert!(
+            warned.iter().any(|p| p.starts_with(&at)),
+            "{union}: {:?}",
+            api.warnings
+        );
+    }
+}
+
+#[test]
+fn unions_nested_deeper_than_the_walk_goes_are_warned_of() {
+    // 40 unions, each of the next and a list: below 32 the walk stops and says so.
+    let text = union_chain_spec(40, 1);
+    let api = within_a_minute(move || api(&text));
+    assert!(
+        api.warnings.iter().any(|w| w
+            .message
+            .contains("unions nest more than 32 components deep")),
+        "{:?}",
+        api.warnings
+    );
 }
 
 #[test]

@@ -213,6 +213,23 @@ fn a_place_typed_differently_reads_either_with_a_warning_naming_it_and_both_spec
     assert!(!code.contains("pub my_reaction: Option<String>"), "{code}");
 }
 
+/// The doc comment on the line or lines just above the first line that starts with `field`.
+fn field_doc(code: &str, field: &str) -> String {
+    let lines: Vec<&str> = code.lines().map(str::trim).collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with(field))
+        .unwrap_or_else(|| panic!("no {field}"));
+    let mut doc: Vec<&str> = lines[..at]
+        .iter()
+        .rev()
+        .take_while(|l| l.starts_with("///") || l.starts_with("#["))
+        .copied()
+        .collect();
+    doc.reverse();
+    doc.join("\n")
+}
+
 #[test]
 fn merged_docs_say_where_an_endpoint_a_model_and_a_field_exist() {
     let a = spec(
@@ -251,12 +268,9 @@ fn merged_docs_say_where_an_endpoint_a_model_and_a_field_exist() {
     );
     // A field written as a bare reference has the note too.
     for field in ["pub cw:", "pub reply:"] {
-        let at = code.find(field).unwrap_or_else(|| panic!("{field}: {code}"));
-        let doc = &code[code[..at].rfind("pub struct").unwrap()..at];
-        let doc = &doc[doc.rfind(",\n").or(doc.rfind("{\n")).unwrap()..];
         assert!(
-            doc.contains("Only on Misskey 1.0.0; not on Misskey 2.0.0."),
-            "{field}: {doc}"
+            field_doc(&code, field).contains("Only on Misskey 1.0.0; not on Misskey 2.0.0."),
+            "{field}: {code}"
         );
     }
     assert!(

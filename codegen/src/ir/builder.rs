@@ -132,8 +132,11 @@ pub(super) struct Builder<'a> {
     pub warnings: RefCell<Warnings>,
     /// Each component's shape once merged (see `shape`).
     pub shapes: Walked<Shape<'a>>,
-    /// Each component's JSON kind, for the unions that hold it (see `kind`).
-    pub kinds: Walked<Kind>,
+    /// Each component's JSON kind, for the unions that hold it, with the problems met
+    /// below it (see `kind`).
+    pub kinds: Walked<(Kind, Vec<String>)>,
+    /// While a kind is worked out: what the unions converted will warn of.
+    pub kind_problems: RefCell<Vec<String>>,
 }
 
 impl<'a> Builder<'a> {
@@ -148,6 +151,7 @@ impl<'a> Builder<'a> {
             warnings: RefCell::new(warnings),
             shapes: Walked::default(),
             kinds: Walked::default(),
+            kind_problems: RefCell::new(Vec::new()),
         }
     }
 

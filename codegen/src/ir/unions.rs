@@ -15,32 +15,51 @@ use crate::spec::Schema;
 const MAX_KIND_DEPTH: usize = 32;
 
 impl<'a> Builder<'a> {
-    /// The JSON kind a schema produces.
+    /// The JSON kind a schema produces. What made a branch "anything" (a union that contains
+    /// itself, unions nested too deep) is warned here, at the union being converted: a
+    /// component's kind is worked out once, and each union it affects says so.
     fn kind(&self, schema: &Schema<'a>, pointer: &str) -> Kind {
-        self.kind_within(schema, pointer, &mut Vec::new())
+        let mark = self.kind_problems.borrow().len();
+        let kind = self.kind_within(schema, pointer, &mut Vec::new());
+        let problems = self.kind_problems.borrow_mut().split_off(mark);
+        for problem in problems {
+            self.warn(pointer, problem);
+        }
+        kind
     }
 
     /// `within`: the components looked into on the way here; a union that contains
     /// itself has no kind of its own.
     fn kind_within(&self, schema: &Schema<'a>, pointer: &str, within: &mut Vec<String>) -> Kind {
         if within.len() > MAX_KIND_DEPTH {
+            self.kind_problems.borrow_mut().push(format!(
+                "unions nest more than {MAX_KIND_DEPTH} components deep; the branches below \
+                 are read as any JSON value"
+            ));
             return Kind::Any;
         }
         let (schema, name) = self.resolve(schema, pointer);
         let Some(name) = name else {
             return self.kind_of(schema, pointer, within);
         };
-        self.kinds
-            .enter(name, within, |within| self.kind_of(schema, pointer, within))
-            .unwrap_or_else(|| {
-                self.warn(
-                    pointer,
-                    format!(
-                        "`{name}` is a union that contains itself; that branch is read as any JSON value"
-                    ),
-                );
-                Kind::Any
-            })
+        // The problems met below a component are remembered with its kind, so that a union
+        // that finds the kind remembered still warns of them.
+        let walked = self.kinds.enter(name, within, |within| {
+            let mark = self.kind_problems.borrow().len();
+            let kind = self.kind_of(schema, pointer, within);
+            let mut problems = self.kind_problems.borrow_mut().split_off(mark);
+            let mut seen = HashSet::new();
+            problems.retain(|p| seen.insert(p.clone()));
+            (kind, problems)
+        });
+        let (kind, problems) = walked.unwrap_or_else(|| {
+            let problem = format!(
+                "`{name}` is a union that contains itself; that branch is read as any JSON value"
+            );
+            (Kind::Any, vec![problem])
+        });
+        self.kind_problems.borrow_mut().extend(problems);
+        kind
     }
 
     fn kind_of(&self, schema: &Schema<'a>, pointer: &str, within: &mut Vec<String>) -> Kind {
