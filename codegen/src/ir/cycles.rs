@@ -3,27 +3,60 @@
 //! names itself (`A = [A]`, which Rust cannot say) becomes a newtype, or, when nothing at all
 //! stands between the type and itself (`A = A`), any JSON value.
 
-use std::collections::HashSet;
-
 use super::builder::Builder;
 use super::{collect_named, direct_named, kind_tys, Ty, TypeId, TypeKind};
 
 impl Builder<'_> {
     /// Runs after the component schemas are converted, before anything follows aliases.
+    ///
+    /// Aliases are taken in order, and one that leads back to itself through aliases is
+    /// changed, which breaks its cycles for the aliases after it. That is worked out on the
+    /// strongly connected components of the aliases: the first alias of a component with a
+    /// cycle is changed, then the rest of that component is looked at again. Asking each
+    /// alias whether it reaches itself took time in the square of the aliases.
     pub fn break_alias_cycles(&mut self) {
-        for id in 0..self.types.len() {
+        let targets = |id: TypeId, direct: bool| -> Vec<TypeId> {
+            let mut out = Vec::new();
+            if let TypeKind::Alias(ty) = &self.types[id].kind {
+                if direct {
+                    direct_named(ty, &mut out);
+                } else {
+                    collect_named(ty, &mut out);
+                }
+            }
+            out
+        };
+        let aliases: Vec<TypeId> = (0..self.types.len())
+            .filter(|id| matches!(self.types[*id].kind, TypeKind::Alias(_)))
+            .collect();
+        // Each alias to change, and whether nothing stands between it and itself.
+        let mut changed = Vec::new();
+        let mut pending = vec![aliases];
+        while let Some(nodes) = pending.pop() {
+            for component in strongly_connected(self.types.len(), &nodes, |id| targets(id, false)) {
+                let first = component.iter().copied().min().unwrap_or_default();
+                if component.len() == 1 && !targets(first, false).contains(&first) {
+                    continue;
+                }
+                // A cycle without a list or map lies within the component too.
+                let direct =
+                    strongly_connected(self.types.len(), &component, |id| targets(id, true))
+                        .into_iter()
+                        .any(|c| {
+                            c.contains(&first)
+                                && (c.len() > 1 || targets(first, true).contains(&first))
+                        });
+                changed.push((first, direct));
+                pending.push(component.into_iter().filter(|id| *id != first).collect());
+            }
+        }
+        changed.sort_unstable();
+        for (id, direct) in changed {
             let TypeKind::Alias(ty) = &self.types[id].kind else {
                 continue;
             };
-            let mut targets = Vec::new();
-            collect_named(ty, &mut targets);
-            if !targets.iter().any(|t| self.alias_reaches(*t, id, false)) {
-                continue;
-            }
-            let mut direct = Vec::new();
-            direct_named(ty, &mut direct);
-            let pointer = self.types[id].origin.clone();
-            if direct.iter().any(|t| self.alias_reaches(*t, id, true)) {
+            if direct {
+                let pointer = self.types[id].origin.clone();
                 self.warn(
                     &pointer,
                     "refers to itself with nothing in between, which no value can satisfy; read as any JSON value",
@@ -36,45 +69,20 @@ impl Builder<'_> {
         }
     }
 
-    /// Whether `from` leads back to `to` through aliases alone (and, if `direct`, without a
-    /// list or map in between).
-    fn alias_reaches(&self, from: TypeId, to: TypeId, direct: bool) -> bool {
-        let mut stack = vec![from];
-        let mut seen = HashSet::new();
-        while let Some(node) = stack.pop() {
-            if node == to {
-                return true;
-            }
-            if !seen.insert(node) {
-                continue;
-            }
-            if let TypeKind::Alias(ty) = &self.types[node].kind {
-                if direct {
-                    direct_named(ty, &mut stack);
-                } else {
-                    collect_named(ty, &mut stack);
-                }
-            }
-        }
-        false
-    }
-
-    /// Boxes the fields and variants through which a type contains itself.
+    /// Boxes the fields and variants through which a type contains itself: those that name,
+    /// without indirection, a type of their own strongly connected component.
     pub fn box_recursion(&mut self) {
         let edges: Vec<Vec<TypeId>> = self.types.iter().map(|t| direct_refs(&t.kind)).collect();
-        let reaches = |from: TypeId, to: TypeId| -> bool {
-            let mut stack = vec![from];
-            let mut seen = HashSet::new();
-            while let Some(node) = stack.pop() {
-                if node == to {
-                    return true;
-                }
-                if seen.insert(node) {
-                    stack.extend(edges[node].iter().copied());
-                }
+        let all: Vec<TypeId> = (0..self.types.len()).collect();
+        let mut component_of = vec![0; self.types.len()];
+        for (c, component) in strongly_connected(self.types.len(), &all, |id| edges[id].clone())
+            .into_iter()
+            .enumerate()
+        {
+            for id in component {
+                component_of[id] = c;
             }
-            false
-        };
+        }
         let mut to_box = Vec::new();
         for (id, def) in self.types.iter().enumerate() {
             // Aliases and newtypes hold what they name; the struct or enum on the other side
@@ -85,7 +93,11 @@ impl Builder<'_> {
             for (i, ty) in kind_tys(&def.kind).into_iter().enumerate() {
                 let mut targets = Vec::new();
                 direct_named(ty, &mut targets);
-                if targets.iter().any(|t| reaches(*t, id)) {
+                // One already boxed is left as it is; it is not among `edges`.
+                if targets
+                    .iter()
+                    .any(|t| *t == id || component_of[*t] == component_of[id])
+                {
                     to_box.push((id, i));
                 }
             }
@@ -98,6 +110,91 @@ impl Builder<'_> {
                 _ => {}
             }
         }
+    }
+}
+
+/// The strongly connected components of the graph on `nodes` (type ids below `types`) whose
+/// edges `edges` gives; edges to other nodes are left out. Tarjan's algorithm, with its own
+/// stack rather than recursion, so that a chain of thousands of types does not exhaust the
+/// thread's.
+fn strongly_connected(
+    types: usize,
+    nodes: &[TypeId],
+    edges: impl Fn(TypeId) -> Vec<TypeId>,
+) -> Vec<Vec<TypeId>> {
+    let mut inside = vec![false; types];
+    for id in nodes {
+        inside[*id] = true;
+    }
+    let successors =
+        |id: TypeId| -> Vec<TypeId> { edges(id).into_iter().filter(|s| inside[*s]).collect() };
+    let mut walk = Tarjan {
+        order: vec![None; types],
+        low: vec![0; types],
+        on_stack: vec![false; types],
+        stack: Vec::new(),
+        visiting: Vec::new(),
+        next: 0,
+    };
+    let mut components = Vec::new();
+    for &root in nodes {
+        if walk.order[root].is_some() {
+            continue;
+        }
+        walk.enter(root, successors(root));
+        while let Some((id, next, seen)) = walk.visiting.last_mut() {
+            let id = *id;
+            if let Some(&successor) = next.get(*seen) {
+                *seen += 1;
+                match walk.order[successor] {
+                    None => walk.enter(successor, successors(successor)),
+                    Some(at) if walk.on_stack[successor] => walk.low[id] = walk.low[id].min(at),
+                    Some(_) => {}
+                }
+                continue;
+            }
+            walk.visiting.pop();
+            if let Some((parent, _, _)) = walk.visiting.last() {
+                walk.low[*parent] = walk.low[*parent].min(walk.low[id]);
+            }
+            if Some(walk.low[id]) == walk.order[id] {
+                let mut component = Vec::new();
+                while let Some(member) = walk.stack.pop() {
+                    walk.on_stack[member] = false;
+                    component.push(member);
+                    if member == id {
+                        break;
+                    }
+                }
+                components.push(component);
+            }
+        }
+    }
+    components
+}
+
+/// The state of [`strongly_connected`]'s walk, by type id.
+struct Tarjan {
+    /// When each node was first reached.
+    order: Vec<Option<usize>>,
+    /// The earliest node still on `stack` that each node's walk reached.
+    low: Vec<usize>,
+    on_stack: Vec<bool>,
+    /// The nodes reached and not yet given a component.
+    stack: Vec<TypeId>,
+    /// Each node being walked, with its successors and how many of them were looked at.
+    visiting: Vec<(TypeId, Vec<TypeId>, usize)>,
+    next: usize,
+}
+
+impl Tarjan {
+    fn enter(&mut self, id: TypeId, successors: Vec<TypeId>) {
+        self.order[id] = Some(self.next);
+        self.low[id] = self.next;
+        self.next += 1;
+        self.stack.push(id);
+        self.on_stack[id] = true;
+        self.visiting.push((id, successors, 0));
     }
 }
 
