@@ -3,6 +3,8 @@
 //! names itself (`A = [A]`, which Rust cannot say) becomes a newtype, or, when nothing at all
 //! stands between the type and itself (`A = A`), any JSON value.
 
+use std::collections::HashMap;
+
 use super::builder::Builder;
 use super::{collect_named, direct_named, kind_tys, Ty, TypeId, TypeKind};
 
@@ -33,19 +35,19 @@ impl Builder<'_> {
         let mut changed = Vec::new();
         let mut pending = vec![aliases];
         while let Some(nodes) = pending.pop() {
-            for component in strongly_connected(self.types.len(), &nodes, |id| targets(id, false)) {
+            for component in strongly_connected(&nodes, |id| targets(id, false)) {
                 let first = component.iter().copied().min().unwrap_or_default();
-                if component.len() == 1 && !targets(first, false).contains(&first) {
+                let loops = |direct: bool| targets(first, direct).contains(&first);
+                if component.len() == 1 {
+                    if loops(false) {
+                        changed.push((first, loops(true)));
+                    }
                     continue;
                 }
                 // A cycle without a list or map lies within the component too.
-                let direct =
-                    strongly_connected(self.types.len(), &component, |id| targets(id, true))
-                        .into_iter()
-                        .any(|c| {
-                            c.contains(&first)
-                                && (c.len() > 1 || targets(first, true).contains(&first))
-                        });
+                let direct = strongly_connected(&component, |id| targets(id, true))
+                    .into_iter()
+                    .any(|c| c.contains(&first) && (c.len() > 1 || loops(true)));
                 changed.push((first, direct));
                 pending.push(component.into_iter().filter(|id| *id != first).collect());
             }
@@ -75,7 +77,7 @@ impl Builder<'_> {
         let edges: Vec<Vec<TypeId>> = self.types.iter().map(|t| direct_refs(&t.kind)).collect();
         let all: Vec<TypeId> = (0..self.types.len()).collect();
         let mut component_of = vec![0; self.types.len()];
-        for (c, component) in strongly_connected(self.types.len(), &all, |id| edges[id].clone())
+        for (c, component) in strongly_connected(&all, |id| edges[id].clone())
             .into_iter()
             .enumerate()
         {
@@ -113,56 +115,57 @@ impl Builder<'_> {
     }
 }
 
-/// The strongly connected components of the graph on `nodes` (type ids below `types`) whose
-/// edges `edges` gives; edges to other nodes are left out. Tarjan's algorithm, with its own
-/// stack rather than recursion, so that a chain of thousands of types does not exhaust the
-/// thread's.
-fn strongly_connected(
-    types: usize,
-    nodes: &[TypeId],
-    edges: impl Fn(TypeId) -> Vec<TypeId>,
-) -> Vec<Vec<TypeId>> {
-    let mut inside = vec![false; types];
-    for id in nodes {
-        inside[*id] = true;
-    }
-    let successors =
-        |id: TypeId| -> Vec<TypeId> { edges(id).into_iter().filter(|s| inside[*s]).collect() };
+/// The strongly connected components of the graph on `nodes` whose edges `edges` gives;
+/// edges to other nodes are left out. Tarjan's algorithm, in time linear in `nodes` and their
+/// edges, with its own stack rather than recursion, so that a chain of thousands of types
+/// does not exhaust the thread's.
+fn strongly_connected(nodes: &[TypeId], edges: impl Fn(TypeId) -> Vec<TypeId>) -> Vec<Vec<TypeId>> {
+    // The walk numbers the nodes by their place in `nodes`.
+    let place: HashMap<TypeId, usize> = nodes.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let successors: Vec<Vec<usize>> = nodes
+        .iter()
+        .map(|id| {
+            edges(*id)
+                .iter()
+                .filter_map(|s| place.get(s).copied())
+                .collect()
+        })
+        .collect();
     let mut walk = Tarjan {
-        order: vec![None; types],
-        low: vec![0; types],
-        on_stack: vec![false; types],
+        order: vec![None; nodes.len()],
+        low: vec![0; nodes.len()],
+        on_stack: vec![false; nodes.len()],
         stack: Vec::new(),
         visiting: Vec::new(),
         next: 0,
     };
     let mut components = Vec::new();
-    for &root in nodes {
+    for root in 0..nodes.len() {
         if walk.order[root].is_some() {
             continue;
         }
-        walk.enter(root, successors(root));
-        while let Some((id, next, seen)) = walk.visiting.last_mut() {
-            let id = *id;
-            if let Some(&successor) = next.get(*seen) {
+        walk.enter(root);
+        while let Some((node, seen)) = walk.visiting.last_mut() {
+            let node = *node;
+            if let Some(&successor) = successors[node].get(*seen) {
                 *seen += 1;
                 match walk.order[successor] {
-                    None => walk.enter(successor, successors(successor)),
-                    Some(at) if walk.on_stack[successor] => walk.low[id] = walk.low[id].min(at),
+                    None => walk.enter(successor),
+                    Some(at) if walk.on_stack[successor] => walk.low[node] = walk.low[node].min(at),
                     Some(_) => {}
                 }
                 continue;
             }
             walk.visiting.pop();
-            if let Some((parent, _, _)) = walk.visiting.last() {
-                walk.low[*parent] = walk.low[*parent].min(walk.low[id]);
+            if let Some((parent, _)) = walk.visiting.last() {
+                walk.low[*parent] = walk.low[*parent].min(walk.low[node]);
             }
-            if Some(walk.low[id]) == walk.order[id] {
+            if Some(walk.low[node]) == walk.order[node] {
                 let mut component = Vec::new();
                 while let Some(member) = walk.stack.pop() {
                     walk.on_stack[member] = false;
-                    component.push(member);
-                    if member == id {
+                    component.push(nodes[member]);
+                    if member == node {
                         break;
                     }
                 }
@@ -173,7 +176,7 @@ fn strongly_connected(
     components
 }
 
-/// The state of [`strongly_connected`]'s walk, by type id.
+/// The state of [`strongly_connected`]'s walk, by a node's place in its `nodes`.
 struct Tarjan {
     /// When each node was first reached.
     order: Vec<Option<usize>>,
@@ -181,20 +184,20 @@ struct Tarjan {
     low: Vec<usize>,
     on_stack: Vec<bool>,
     /// The nodes reached and not yet given a component.
-    stack: Vec<TypeId>,
-    /// Each node being walked, with its successors and how many of them were looked at.
-    visiting: Vec<(TypeId, Vec<TypeId>, usize)>,
+    stack: Vec<usize>,
+    /// Each node being walked, with how many of its successors were looked at.
+    visiting: Vec<(usize, usize)>,
     next: usize,
 }
 
 impl Tarjan {
-    fn enter(&mut self, id: TypeId, successors: Vec<TypeId>) {
-        self.order[id] = Some(self.next);
-        self.low[id] = self.next;
+    fn enter(&mut self, node: usize) {
+        self.order[node] = Some(self.next);
+        self.low[node] = self.next;
         self.next += 1;
-        self.stack.push(id);
-        self.on_stack[id] = true;
-        self.visiting.push((id, successors, 0));
+        self.stack.push(node);
+        self.on_stack[node] = true;
+        self.visiting.push((node, 0));
     }
 }
 
