@@ -48,9 +48,9 @@ pub struct Components<'v> {
     /// `components.schemas`, in the spec's order.
     pub schemas: Vec<(&'v str, Schema<'v>)>,
     schema_index: HashMap<&'v str, usize>,
-    pub responses: HashMap<&'v str, RefOr<'v, Response<'v>>>,
+    pub responses: HashMap<&'v str, RefOr<'v, Body<'v>>>,
     pub parameters: HashMap<&'v str, RefOr<'v, Parameter<'v>>>,
-    pub request_bodies: HashMap<&'v str, RefOr<'v, RequestBody<'v>>>,
+    pub request_bodies: HashMap<&'v str, RefOr<'v, Body<'v>>>,
 }
 
 impl<'v> Components<'v> {
@@ -87,20 +87,15 @@ pub struct Operation<'v> {
     pub secured: bool,
     /// Each with its index in the spec's list.
     pub parameters: Vec<(usize, RefOr<'v, Parameter<'v>>)>,
-    pub request_body: Option<RefOr<'v, RequestBody<'v>>>,
+    pub request_body: Option<RefOr<'v, Body<'v>>>,
     /// By status, in the spec's order; the key as written, and the status it stands for
     /// (`2XX` is 200).
-    pub responses: Vec<(&'v str, u16, RefOr<'v, Response<'v>>)>,
+    pub responses: Vec<(&'v str, u16, RefOr<'v, Body<'v>>)>,
 }
 
+/// A request body or a response: all the generator reads of either is its `content`.
 #[derive(Debug, Default)]
-pub struct RequestBody<'v> {
-    /// By media type, in the spec's order.
-    pub content: Vec<(&'v str, MediaType<'v>)>,
-}
-
-#[derive(Debug, Default)]
-pub struct Response<'v> {
+pub struct Body<'v> {
     /// By media type, in the spec's order.
     pub content: Vec<(&'v str, MediaType<'v>)>,
 }
@@ -516,42 +511,41 @@ impl<'v> Reader<'_> {
                 out.schemas.push((name.as_str(), Schema::Written(schema)));
             }
         }
-        let section = |key: &str| format!("{pointer}/{key}");
-        if let Some(responses) =
-            self.entries(components, "responses", pointer, "an object of responses")
-        {
-            for (name, response) in responses {
-                let at = format!("{}/{}", section("responses"), escape(name));
-                if let Some(response) =
-                    self.ref_or(response, &at, "a response object", Self::response)
-                {
-                    out.responses.insert(name.as_str(), response);
-                }
-            }
-        }
-        if let Some(parameters) =
-            self.entries(components, "parameters", pointer, "an object of parameters")
-        {
-            for (name, parameter) in parameters {
-                let at = format!("{}/{}", section("parameters"), escape(name));
-                if let Some(parameter) = self.parameter(parameter, &at) {
-                    out.parameters.insert(name.as_str(), parameter);
-                }
-            }
-        }
-        if let Some(bodies) = self.entries(
+        out.responses = self.section(
+            components,
+            "responses",
+            "an object of responses",
+            |r, v, at| r.ref_or(v, at, "a response object", Self::body),
+        );
+        out.parameters = self.section(
+            components,
+            "parameters",
+            "an object of parameters",
+            Self::parameter,
+        );
+        out.request_bodies = self.section(
             components,
             "requestBodies",
-            pointer,
             "an object of request bodies",
-        ) {
-            for (name, body) in bodies {
-                let at = format!("{}/{}", section("requestBodies"), escape(name));
-                if let Some(body) =
-                    self.ref_or(body, &at, "a request body object", Self::request_body)
-                {
-                    out.request_bodies.insert(name.as_str(), body);
-                }
+            |r, v, at| r.ref_or(v, at, "a request body object", Self::body),
+        );
+        out
+    }
+
+    /// The entries of `components.{key}` that `read` reads, by name.
+    fn section<T>(
+        &mut self,
+        components: &'v Map<String, Value>,
+        key: &str,
+        what: &str,
+        mut read: impl FnMut(&mut Self, &'v Value, &str) -> Option<T>,
+    ) -> HashMap<&'v str, T> {
+        let mut out = HashMap::new();
+        let entries = self.entries(components, key, "/components", what);
+        for (name, entry) in entries.into_iter().flatten() {
+            let at = format!("/components/{key}/{}", escape(name));
+            if let Some(entry) = read(self, entry, &at) {
+                out.insert(name.as_str(), entry);
             }
         }
         out
@@ -692,7 +686,7 @@ impl<'v> Reader<'_> {
         let parameters = self.parameters(operation, pointer);
         let request_body = operation.get("requestBody").and_then(|body| {
             let at = format!("{pointer}/requestBody");
-            self.ref_or(body, &at, "a request body object", Self::request_body)
+            self.ref_or(body, &at, "a request body object", Self::body)
         });
         let mut responses = Vec::new();
         match operation.get("responses") {
@@ -710,7 +704,7 @@ impl<'v> Reader<'_> {
                     };
                     let at = format!("{at}/{}", escape(key));
                     if let Some(response) =
-                        self.ref_or(response, &at, "a response object", Self::response)
+                        self.ref_or(response, &at, "a response object", Self::body)
                     {
                         responses.push((key.as_str(), code, response));
                     }
@@ -727,23 +721,9 @@ impl<'v> Reader<'_> {
         }
     }
 
-    fn request_body(
-        &mut self,
-        body: &'v Map<String, Value>,
-        pointer: &str,
-    ) -> Option<RequestBody<'v>> {
-        Some(RequestBody {
+    fn body(&mut self, body: &'v Map<String, Value>, pointer: &str) -> Option<Body<'v>> {
+        Some(Body {
             content: self.content(body, pointer),
-        })
-    }
-
-    fn response(
-        &mut self,
-        response: &'v Map<String, Value>,
-        pointer: &str,
-    ) -> Option<Response<'v>> {
-        Some(Response {
-            content: self.content(response, pointer),
         })
     }
 

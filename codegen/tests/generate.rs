@@ -1170,25 +1170,36 @@ fn deep_all_of_chains_merge_in_linear_time() {
     assert_eq!(request.len(), 1);
 }
 
-/// `S{i}` is `oneOf` of `S{i+1}`, `copies` times, and a list of strings, `levels` deep; the
-/// last is a string. The endpoint `/deep` answers `S0`.
-fn union_chain_spec(levels: usize, copies: usize) -> String {
+/// A reference to the component schema `S{i}`.
+fn s(i: usize) -> Value {
+    json!({"$ref": format!("#/components/schemas/S{i}")})
+}
+
+/// `S{i}` is `node(i + 1)` for `i` below `levels`, and `S{levels}` a string; the endpoint
+/// `/chain` answers `S0`.
+fn chain_spec(levels: usize, node: impl Fn(usize) -> Value) -> String {
     let mut schemas = serde_json::Map::new();
     for i in 0..levels {
-        let next = json!({"$ref": format!("#/components/schemas/S{}", i + 1)});
-        let mut branches = vec![next; copies];
-        branches.push(json!({"type": "array", "items": {"type": "string"}}));
-        schemas.insert(format!("S{i}"), json!({ "oneOf": branches }));
+        schemas.insert(format!("S{i}"), node(i + 1));
     }
     schemas.insert(format!("S{levels}"), json!({"type": "string"}));
     spec(
         Value::Object(schemas),
         &[(
-            "/deep",
+            "/chain",
             json!({"type": "object", "properties": {}}),
-            Some(json!({"$ref": "#/components/schemas/S0"})),
+            Some(s(0)),
         )],
     )
+}
+
+/// `S{i}` is `oneOf` of `S{i+1}`, `copies` times, and a list of strings, `levels` deep.
+fn union_chain_spec(levels: usize, copies: usize) -> String {
+    chain_spec(levels, |next| {
+        let mut branches = vec![s(next); copies];
+        branches.push(json!({"type": "array", "items": {"type": "string"}}));
+        json!({ "oneOf": branches })
+    })
 }
 
 #[test]
@@ -1312,26 +1323,16 @@ fn of_aliases_that_name_each_other_the_first_becomes_a_newtype_and_the_rest_stay
 fn long_chains_of_lists_and_structs_are_checked_for_cycles_in_linear_time() {
     // Asking each alias whether it leads back to itself took time in the square of the
     // aliases: minutes for these chains of 20,000, unoptimized.
-    let chain = |node: &dyn Fn(usize) -> Value| {
-        let mut schemas = serde_json::Map::new();
-        for i in 0..20_000 {
-            schemas.insert(format!("S{i}"), node(i + 1));
-        }
-        schemas.insert("S20000".into(), json!({"type": "string"}));
-        spec(
-            Value::Object(schemas),
-            &[(
-                "/long",
-                json!({"type": "object", "properties": {}}),
-                Some(json!({"$ref": "#/components/schemas/S0"})),
-            )],
-        )
-    };
-    let next = |i: usize| json!({"$ref": format!("#/components/schemas/S{i}")});
-    let lists = chain(&|i| json!({"type": "array", "items": next(i)}));
-    let structs = chain(&|i| json!({"type": "object", "properties": {"next": next(i)}}));
+    let lists = chain_spec(20_000, |next| json!({"type": "array", "items": s(next)}));
+    let structs = chain_spec(
+        20_000,
+        |next| json!({"type": "object", "properties": {"next": s(next)}}),
+    );
     // And 20,000 cycles of one alias each, a list of itself.
-    let loops = chain(&|i| json!({"type": "array", "items": next(i - 1)}));
+    let loops = chain_spec(
+        20_000,
+        |next| json!({"type": "array", "items": s(next - 1)}),
+    );
     let api = within_a_minute(move || (api(&lists), api(&structs), api(&loops)));
     assert!(matches!(
         named(&api.0, "models", "S0"),

@@ -14,7 +14,7 @@ use super::{
 use crate::names::{self, Scope};
 use crate::normalize::escape;
 use crate::spec::{
-    media, Components, Operation, Parameter, ParameterIn, PathItem, RefOr, RequestBody, Schema,
+    media, Body, Components, Operation, Parameter, ParameterIn, PathItem, RefOr, Schema,
 };
 
 /// How many type lookups `has_id` makes before giving up on a union that contains itself.
@@ -219,7 +219,7 @@ impl<'a> Builder<'a> {
     /// The body's schema, whether it is multipart, and its pointer.
     fn request_body(
         &self,
-        body: &'a RefOr<'a, RequestBody<'a>>,
+        body: &'a RefOr<'a, Body<'a>>,
         pointer: &str,
     ) -> (Option<&'a Schema<'a>>, bool, String) {
         let Some((body, pointer)) =
